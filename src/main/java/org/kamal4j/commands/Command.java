@@ -1,0 +1,197 @@
+package org.kamal4j.commands;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One remote command as data: a sequence of parts (literal arguments, remotely expanded arguments and raw
+ * shell syntax such as pipes), the secret values it carries, and optional standard input.
+ *
+ * <p>Builders only return Commands; transports run them. Turning a Command into the single string an SSH exec
+ * channel needs happens in exactly one place, {@link ShellQuoting}. Every log line and exception message uses
+ * {@link #display()}, which redacts secret values.
+ */
+public final class Command {
+
+    /** A piece of a command line. */
+    public sealed interface Part permits Arg, Expand, Raw {}
+
+    /** A literal argument: the remote process receives exactly this string as one argv element. */
+    public record Arg(String value) implements Part {
+        public Arg {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
+     * One argument in which the remote shell may expand {@code $NAME}, {@code ${NAME}} and {@code $PWD}, as
+     * Kamal allows for volumes and {@code ${VAR}} in env values; everything else is taken literally.
+     */
+    public record Expand(String value) implements Part {
+        public Expand {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** Shell syntax sent verbatim (operators such as {@code |}, {@code &&}, {@code 2>&1}). Never user input. */
+    public record Raw(String text) implements Part {
+        public Raw {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    private final List<Part> parts;
+    private final Set<String> secrets;
+    private final byte[] stdin;
+
+    private Command(List<Part> parts, Set<String> secrets, byte[] stdin) {
+        this.parts = List.copyOf(parts);
+        this.secrets = Collections.unmodifiableSet(new LinkedHashSet<>(secrets));
+        this.stdin = stdin;
+    }
+
+    /** A simple command from literal arguments. */
+    public static Command of(String... argv) {
+        return of(Arrays.asList(argv));
+    }
+
+    /** A simple command from literal arguments. */
+    public static Command of(List<String> argv) {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("a command needs at least one argument");
+        }
+        List<Part> parts = new ArrayList<>();
+        for (String a : argv) {
+            parts.add(new Arg(a));
+        }
+        return new Command(parts, Set.of(), null);
+    }
+
+    /** A command from explicit parts. */
+    public static Command ofParts(List<? extends Part> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("a command needs at least one part");
+        }
+        return new Command(new ArrayList<>(parts), Set.of(), null);
+    }
+
+    /** This command followed by {@code |} and the next. */
+    public Command pipe(Command next) {
+        return join("|", next);
+    }
+
+    /** This command followed by {@code &&} and the next. */
+    public Command and(Command next) {
+        return join("&&", next);
+    }
+
+    /** This command followed by {@code ||} and the next. */
+    public Command or(Command next) {
+        return join("||", next);
+    }
+
+    /** This command followed by {@code ;} and the next. */
+    public Command then(Command next) {
+        return join(";", next);
+    }
+
+    /** This command with raw shell syntax appended (for example {@code 2>&1}). */
+    public Command raw(String text) {
+        List<Part> all = new ArrayList<>(parts);
+        all.add(new Raw(text));
+        return new Command(all, secrets, stdin);
+    }
+
+    private Command join(String operator, Command next) {
+        List<Part> all = new ArrayList<>(parts);
+        all.add(new Raw(operator));
+        all.addAll(next.parts);
+        Set<String> s = new LinkedHashSet<>(secrets);
+        s.addAll(next.secrets);
+        return new Command(all, s, stdin != null ? stdin : next.stdin);
+    }
+
+    /** This command marking values that must never be shown (they are redacted in {@link #display()}). */
+    public Command withSecrets(Collection<String> values) {
+        Set<String> s = new LinkedHashSet<>(secrets);
+        for (String v : values) {
+            if (v != null && !v.isEmpty()) {
+                s.add(v);
+            }
+        }
+        return new Command(parts, s, stdin);
+    }
+
+    /** This command with bytes to send on its standard input (how secrets reach a remote process unseen). */
+    public Command withStdin(byte[] input) {
+        return new Command(parts, secrets, input.clone());
+    }
+
+    /** This command with UTF-8 text on its standard input. */
+    public Command withStdin(String input) {
+        return withStdin(input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public List<Part> parts() {
+        return parts;
+    }
+
+    public Set<String> secrets() {
+        return secrets;
+    }
+
+    /** Standard input for the remote process, or null. */
+    public byte[] stdin() {
+        return stdin == null ? null : stdin.clone();
+    }
+
+    /** The first word, used in error messages as Kamal does ({@code docker exit status: 1}). */
+    public String program() {
+        Part first = parts.get(0);
+        if (first instanceof Arg a) {
+            return a.value();
+        }
+        if (first instanceof Expand e) {
+            return e.value();
+        }
+        return ((Raw) first).text();
+    }
+
+    /** The exact string sent to the remote shell. Contains secrets: never log it; use {@link #display()}. */
+    public String toShell() {
+        return ShellQuoting.render(this);
+    }
+
+    /** The command line with every secret value replaced by {@code [REDACTED]}: safe for logs and errors. */
+    public String display() {
+        return redact(toShell());
+    }
+
+    /** Replaces every secret value of this command found in {@code text} (for remote stdout/stderr too). */
+    public String redact(String text) {
+        return Redactor.redact(text, secrets);
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Command c && parts.equals(c.parts) && secrets.equals(c.secrets)
+                && Arrays.equals(stdin, c.stdin);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(parts, secrets, Arrays.hashCode(stdin));
+    }
+}

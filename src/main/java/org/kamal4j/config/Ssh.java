@@ -1,0 +1,32 @@
+package org.kamal4j.config;
+
+import java.util.List;
+
+/**
+ * SSH settings: Kamal's {@code ssh} section plus our own host-key and timeout settings.
+ *
+ * @param config        null: library default files; empty list: none ({@code config: false}); else these files
+ * @param hostKeyPolicy {@code strict} (default: known_hosts must match) or {@code accept-new}
+ * @param serverId      a settings.xml {@code <server>} id whose privateKey/passphrase are used
+ */
+public record Ssh(
+        String user,
+        int port,
+        String proxy,
+        String proxyCommand,
+        String logLevel,
+        Boolean keysOnly,
+        List<String> keys,
+        List<String> keyData,
+        List<String> config,
+        Boolean forwardAgent,
+        String hostKeyPolicy,
+        String knownHosts,
+        int connectTimeout,
+        int commandTimeout,
+        int keepaliveInterval,
+        String serverId) {
+
+    public static final Ssh DEFAULT = new Ssh("root", 22, null, null, "fatal", null, null, null, null, null,
+            "strict", null, 30, 0, 30, null);
+}

@@ -1,0 +1,32 @@
+package org.kamal4j.ssh;
+
+import org.kamal4j.commands.Command;
+
+/**
+ * A remote command exited non-zero. The message follows Kamal's three lines ({@code docker exit status: 1},
+ * {@code docker stdout: ...}, {@code docker stderr: ...}), with secret values redacted.
+ */
+public class CommandFailedException extends TransportException {
+
+    private final transient ExecResult result;
+
+    public CommandFailedException(Command command, ExecResult result) {
+        super(message(command, result));
+        this.result = result;
+    }
+
+    public ExecResult result() {
+        return result;
+    }
+
+    private static String message(Command command, ExecResult r) {
+        String p = command.program();
+        return p + " exit status: " + r.exitStatus() + "\n"
+                + p + " stdout: " + orNothing(command.redact(r.stdout())) + "\n"
+                + p + " stderr: " + orNothing(command.redact(r.stderr())) + "\n";
+    }
+
+    private static String orNothing(String s) {
+        return s == null || s.isBlank() ? "Nothing written" : s.strip();
+    }
+}

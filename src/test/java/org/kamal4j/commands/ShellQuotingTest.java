@@ -1,0 +1,38 @@
+package org.kamal4j.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ShellQuotingTest {
+
+    @Test
+    void plainWordsStayBare() {
+        assertEquals("docker ps --filter label=service=app", Command.of("docker", "ps", "--filter",
+                "label=service=app").toShell());
+    }
+
+    @Test
+    void singleQuotesAreEscapedInsideSingleQuotes() {
+        assertEquals("echo 'it'\\''s'", Command.of("echo", "it's").toShell());
+    }
+
+    @Test
+    void emptyArgumentIsQuoted() {
+        assertEquals("echo ''", Command.of("echo", "").toShell());
+    }
+
+    @Test
+    void expandingArgumentKeepsDollarActive() {
+        Command c = Command.ofParts(java.util.List.of(new Command.Arg("--volume"),
+                new Command.Expand("$PWD/a \"b\":/c")));
+        assertEquals("--volume \"$PWD/a \\\"b\\\":/c\"", c.toShell());
+    }
+
+    @Test
+    void pipesAndSecretsAreRedactedInDisplay() {
+        Command c = Command.of("echo", "s3cret").pipe(Command.of("cat")).withSecrets(java.util.List.of("s3cret"));
+        assertEquals("echo s3cret | cat", c.toShell());
+        assertEquals("echo [REDACTED] | cat", c.display());
+    }
+}
