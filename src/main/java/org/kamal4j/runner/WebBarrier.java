@@ -93,12 +93,16 @@ public final class WebBarrier {
             return decision.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new HaltedAtBarrierException("Halted at barrier: no " + primaryRole
-                    + " container became healthy within " + timeout.toSeconds() + "s, so " + role
+                    + " container became healthy within " + format(timeout) + ", so " + role
                     + " was not booted on " + host + "; check the " + primaryRole
                     + " containers' logs and health check, then deploy again", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the barrier is never completed exceptionally", e);
         }
+    }
+
+    private static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private String closedMessage(Decision d, String role, String host) {
