@@ -50,7 +50,7 @@ public final class FakeTransport implements Transport {
     private long seq;
     private int closes;
 
-    /** Starts a rule for commands on hosts matching {@code hostGlob} ({@code *}, {@code ?}) and {@code command}. */
+    /** Starts a rule for commands on hosts matching {@code hostGlob} ({@code *}, {@code ?}, {@code [...]}) and {@code command}. */
     public synchronized Rule on(String hostGlob, Predicate<String> command) {
         Rule rule = new Rule(glob(hostGlob), command);
         rules.add(rule);
@@ -150,10 +150,19 @@ public final class FakeTransport implements Transport {
         return null;
     }
 
+    /** Shell-glob semantics as Kamal's {@code --hosts}: {@code *}, {@code ?} and {@code [...]} classes. */
     private static Pattern glob(String glob) {
         StringBuilder re = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            re.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            int close = c == '[' ? glob.indexOf(']', i + 2) : -1;
+            if (close > 0) {
+                String body = glob.substring(i + 1, close);
+                re.append('[').append(body.startsWith("!") ? "^" + body.substring(1) : body).append(']');
+                i = close;
+            } else {
+                re.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+            }
         }
         return Pattern.compile(re.toString());
     }
