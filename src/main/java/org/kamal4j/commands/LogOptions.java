@@ -11,7 +11,12 @@ public record LogOptions(String since, Integer lines, String grep, String grepOp
 
     /** Builds the {@code docker logs} invocation (without the container argument) and the grep stage. */
     Command apply(Line dockerLogs) {
-        if (timestamps) {
+        return apply(dockerLogs, true);
+    }
+
+    /** Kamal puts {@code --timestamps} first for app logs and last for proxy and accessory logs. */
+    Command apply(Line dockerLogs, boolean timestampsFirst) {
+        if (timestamps && timestampsFirst) {
             dockerLogs.args("--timestamps");
         }
         if (since != null) {
@@ -19,6 +24,9 @@ public record LogOptions(String since, Integer lines, String grep, String grepOp
         }
         if (lines != null) {
             dockerLogs.args("--tail", String.valueOf(lines));
+        }
+        if (timestamps && !timestampsFirst) {
+            dockerLogs.args("--timestamps");
         }
         Command logs = dockerLogs.raw("2>&1").build();
         if (grep == null) {
