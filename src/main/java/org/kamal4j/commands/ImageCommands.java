@@ -28,7 +28,7 @@ public final class ImageCommands {
         String image = config.absoluteImage();
         return Command.of("docker", "inspect", "-f", "{{ .Config.Labels.service }}", image)
                 .pipe(Command.of("grep", "-x", config.service()))
-                .or(Line.of("(echo").interpolated("Image " + image + " is missing the 'service' label")
+                .or(new Line().raw("(echo").interpolated("Image " + image + " is missing the 'service' label")
                         .raw("&& exit 1)").build());
     }
 
