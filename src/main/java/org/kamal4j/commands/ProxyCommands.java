@@ -114,6 +114,21 @@ public final class ProxyCommands {
         return line.build();
     }
 
+    /**
+     * The legacy run command of 6.3.1 (no {@code proxy.run} on the host): options, image, version and run
+     * command come from the files {@code proxy boot_config set} wrote, with Kamal's defaults. All constant text.
+     */
+    public Command legacyRun() {
+        String files = "echo $(cat .kamal/proxy/options 2> /dev/null || echo \"--publish 80:80 --publish 443:443"
+                + " --log-opt max-size=10m\") $(cat .kamal/proxy/image 2> /dev/null || echo \""
+                + ProxyRun.DEFAULT_REPOSITORY + "\"):$(cat .kamal/proxy/image_version 2> /dev/null || echo \""
+                + ProxyRun.MINIMUM_VERSION + "\") $(cat .kamal/proxy/run_command 2> /dev/null || echo \"\")";
+        return Command.ofParts(List.of(new Command.Raw(files))).pipe(Line.of("xargs", "docker", "run", "--name",
+                CONTAINER, "--network", "kamal", "--detach", "--restart", "unless-stopped", "--volume",
+                "kamal-proxy-config:/home/kamal-proxy/.config/kamal-proxy", "--volume")
+                .expand("$PWD/" + APPS_CONFIG + ":" + CONTAINER_APPS_CONFIG).build());
+    }
+
     /** {@code docker container start kamal-proxy || <run>}: start the existing container, else create it. */
     public Command startOrRun(ProxyRun run) {
         return start().or(run(run));

@@ -90,6 +90,15 @@ class ProxyCommandsTest {
     }
 
     @Test
+    void legacyRunCommand() {
+        String kamal = "echo $(cat .kamal/proxy/options 2> /dev/null || echo \"--publish 80:80 --publish 443:443 --log-opt max-size=10m\") $(cat .kamal/proxy/image 2> /dev/null || echo \"basecamp/kamal-proxy\"):$(cat .kamal/proxy/image_version 2> /dev/null || echo \"v0.9.2\") $(cat .kamal/proxy/run_command 2> /dev/null || echo \"\") | xargs docker run --name kamal-proxy --network kamal --detach --restart unless-stopped --volume kamal-proxy-config:/home/kamal-proxy/.config/kamal-proxy --volume $PWD/.kamal/proxy/apps-config:/home/kamal-proxy/.apps-config";
+        Command legacy = proxy.legacyRun();
+        assertEquals(kamal.replace("--volume $PWD/.kamal/proxy/apps-config:/home/kamal-proxy/.apps-config",
+                "--volume \"$PWD/.kamal/proxy/apps-config:/home/kamal-proxy/.apps-config\""), legacy.toShell());
+        assertSameArgv(kamal, legacy, "xargs");
+    }
+
+    @Test
     void unpublishedProxyHasNoPublishFlags() {
         ProxyRun unpublished = new ProxyRun(80, 443, null, false, "10m", false, List.of(), null,
                 ProxyRun.DEFAULT_REPOSITORY, "v0.9.2", Map.of());
