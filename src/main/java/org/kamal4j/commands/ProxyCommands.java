@@ -36,37 +36,8 @@ public final class ProxyCommands {
      */
     public Command deploy(String service, Proxy proxy, String target, String tlsRole, String version) {
         Line line = Line.of("docker", "exec", CONTAINER, "kamal-proxy", "deploy", service);
-        line.interpolated("--target=" + target + ":" + proxy.appPort());
-        proxy.hosts().forEach(h -> line.interpolated("--host=" + h));
-        if (proxy.ssl()) {
-            line.args("--tls");
-        }
-        if (proxy.customCertificate()) {
-            String tls = CONTAINER_APPS_CONFIG + "/" + config.serviceWithDestination() + "/tls/" + tlsRole;
-            line.interpolated("--tls-certificate-path=" + tls + "/cert.pem");
-            line.interpolated("--tls-private-key-path=" + tls + "/key.pem");
-        }
-        line.interpolated("--deploy-timeout=" + config.deployTimeout() + "s");
-        line.interpolated("--drain-timeout=" + config.drainTimeout() + "s");
-        seconds(line, "--health-check-interval", proxy.healthcheckInterval());
-        seconds(line, "--health-check-timeout", proxy.healthcheckTimeout());
-        optional(line, "--health-check-path", proxy.healthcheckPath());
-        seconds(line, "--target-timeout", proxy.responseTimeout());
-        flag(line, "--buffer-requests", proxy.bufferRequests());
-        flag(line, "--buffer-responses", proxy.bufferResponses());
-        optional(line, "--buffer-memory", proxy.bufferMemory());
-        optional(line, "--max-request-body", proxy.maxRequestBody());
-        optional(line, "--max-response-body", proxy.maxResponseBody());
-        proxy.pathPrefixes().forEach(p -> line.interpolated("--path-prefix=" + p));
-        flag(line, "--strip-path-prefix", proxy.stripPathPrefix());
-        flag(line, "--forward-headers", proxy.forwardHeaders());
-        flag(line, "--tls-redirect", proxy.sslRedirect());
-        headers(line, proxy);
-        if (config.errorPagesPath() != null) {
-            line.interpolated("--error-pages=" + CONTAINER_APPS_CONFIG + "/" + config.serviceWithDestination()
-                    + "/error_pages/" + version);
-        }
-        return line.build();
+        return new ProxyDeployFlags(config, proxy, CONTAINER_APPS_CONFIG + "/" + config.serviceWithDestination())
+                .append(line, target, tlsRole, version).build();
     }
 
     /** Removes a service's route ({@code app stop/remove}, accessory stop). */
@@ -77,8 +48,8 @@ public final class ProxyCommands {
     /** Maintenance mode; {@code drainTimeout} (seconds) and {@code message} may be null. */
     public Command stop(String service, Integer drainTimeout, String message) {
         Line line = Line.of("docker", "exec", CONTAINER, "kamal-proxy", "stop", service);
-        seconds(line, "--drain-timeout", drainTimeout);
-        optional(line, "--message", message);
+        ProxyDeployFlags.seconds(line, "--drain-timeout", drainTimeout);
+        ProxyDeployFlags.optional(line, "--message", message);
         return line.build();
     }
 
@@ -225,35 +196,6 @@ public final class ProxyCommands {
             String host = ip.contains(":") ? "[" + ip + "]" : ip;
             line.args("--publish", host + ":" + run.httpPort() + ":80", "--publish", host + ":" + run.httpsPort()
                     + ":443");
-        }
-    }
-
-    private static void headers(Line line, Proxy proxy) {
-        List<String> request = proxy.logRequestHeaders() == null ? Proxy.DEFAULT_LOG_REQUEST_HEADERS
-                : proxy.logRequestHeaders();
-        request.forEach(h -> line.interpolated("--log-request-header=" + h));
-        if (proxy.logResponseHeaders() != null) {
-            proxy.logResponseHeaders().forEach(h -> line.interpolated("--log-response-header=" + h));
-        }
-    }
-
-    private static void seconds(Line line, String flag, Integer value) {
-        if (value != null) {
-            line.interpolated(flag + "=" + value + "s");
-        }
-    }
-
-    private static void optional(Line line, String flag, Object value) {
-        if (value != null) {
-            line.interpolated(flag + "=" + value);
-        }
-    }
-
-    private static void flag(Line line, String flag, Boolean value) {
-        if (Boolean.TRUE.equals(value)) {
-            line.args(flag);
-        } else if (Boolean.FALSE.equals(value)) {
-            line.interpolated(flag + "=false");
         }
     }
 }
