@@ -25,6 +25,18 @@ public final class ProxyCommands {
                 config.version());
     }
 
+    /**
+     * The container id lookup and {@code kamal-proxy deploy} in one round trip: fails with Kamal's message
+     * ({@code Failed to get endpoint for <role> on <host>, did the container boot?}) on standard error when the
+     * query prints nothing. {@code containerIdQuery} is e.g. {@link AppCommands#containerIdForVersion}.
+     */
+    public Command deployContainerOf(org.kamal4j.config.Role role, String host, Command containerIdQuery) {
+        String message = "Failed to get endpoint for " + role.name() + " on " + host + ", did the container boot?";
+        Command lookup = new Line().substitution("id=", containerIdQuery, "", false).raw("; if [ -z \"${id}\" ]; then")
+                .args("echo", message).raw(">&2 ; exit 1 ; fi").build();
+        return lookup.then(deploy(role, "${id}"));
+    }
+
     /** Routes a proxied accessory's traffic to its container. */
     public Command deploy(org.kamal4j.config.Accessory accessory, String containerId) {
         return deploy(accessory.service(), accessory.proxy(), containerId, accessory.name(), config.version());
