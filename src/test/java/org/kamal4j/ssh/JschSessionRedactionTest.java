@@ -31,10 +31,10 @@ class JschSessionRedactionTest {
 
         TransportException e = assertThrows(TransportException.class, () -> session.exec(login));
 
-        assertTrue(e.getMessage().startsWith("Could not run `docker login -p [REDACTED]` on web1"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Could not run `docker login -p '[REDACTED]'` on web1: session is down"), e.getMessage());
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertFalse(String.valueOf(t.getMessage()).contains("s3cr3t!"), t.toString());
         }
-        assertEquals(List.of("web1 docker login -p [REDACTED] -1"), seen);
+        assertEquals(List.of("web1 docker login -p '[REDACTED]' -1"), seen);
     }
 }
