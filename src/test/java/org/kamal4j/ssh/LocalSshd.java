@@ -55,7 +55,7 @@ final class LocalSshd implements AutoCloseable {
                 "AllowTcpForwarding yes",
                 "MaxStartups 200",
                 "MaxSessions 50",
-                "LogLevel VERBOSE",
+                "LogLevel DEBUG1",
                 "") + "\n");
         d.process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-f", dir.resolve("sshd_config").toString(),
                 "-E", d.log.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("stdout").toFile())
