@@ -113,6 +113,21 @@ class JschAuthIT {
     }
 
     @Test
+    void sshConfigIsReadWhenNamed() throws Exception {
+        Path config = Files.createTempFile("ssh_config", "");
+        Files.writeString(config, "Host app-alias\n  HostName 127.0.20.13\n  Port 2222\n");
+        Ssh base = ItSsh.ssh(List.of(keys.ed25519), knownHosts, "strict");
+        Ssh withConfig = new Ssh("root", 22, null, null, "fatal", true, base.keys(), null,
+                List.of(config.toString()), null, "strict", knownHosts.toString(), 10, 0, 30, null);
+        try (JschTransport t = ItSsh.builder(withConfig).build()) {
+            assertEquals("root", t.session("app-alias").run(Command.of("whoami")).strip());
+        }
+        try (JschTransport t = ItSsh.builder(base).build()) {
+            assertThrows(TransportException.class, () -> t.session("app-alias"), "no config unless named");
+        }
+    }
+
+    @Test
     void proxyCommandCarriesTheConnection() throws Exception {
         String command = "ssh -q -i " + keys.ed25519 + " -o UserKnownHostsFile=" + knownHosts
                 + " -o StrictHostKeyChecking=yes -p 2222 -W %h:%p root@127.0.20.14";

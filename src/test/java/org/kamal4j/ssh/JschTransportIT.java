@@ -170,6 +170,67 @@ class JschTransportIT {
     }
 
     @Test
+    void maxConcurrentStartsBoundsRealHandshakes() throws Exception {
+        try (JschTransport t = ItSsh.builder(ItSsh.ssh(List.of(keys.ed25519), knownHosts, "strict"),
+                new Sshkit(2, 900, 3)).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String lane = "lane" + i;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return t.session(sshd.host(), lane).run(Command.of("echo", lane));
+                }));
+            }
+            go.countDown();
+            for (int i = 0; i < 8; i++) {
+                assertEquals("lane" + i + "\n", results.get(i).get());
+            }
+            pool.shutdown();
+            assertEquals(2, t.maxConcurrentStartsSeen());
+        }
+    }
+
+    @Test
+    void idleConnectionIsReopenedAfterPoolIdleTimeout() throws Exception {
+        long before = sshd.acceptedLogins();
+        try (JschTransport t = ItSsh.builder(ItSsh.ssh(List.of(keys.ed25519), knownHosts, "strict"),
+                new Sshkit(30, 1, 3)).build()) {
+            Session s = t.session(sshd.host());
+            s.run(Command.of("true"));
+            s.run(Command.of("true"));
+            Thread.sleep(1500);
+            s.run(Command.of("true"));
+        }
+        assertEquals(before + 2, waitForLogins(before + 2));
+    }
+
+    @Test
+    void unresolvableHostIsRetriedWithWarningsThenFails() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        List<Long> sleeps = new ArrayList<>();
+        TransportListener listener = new TransportListener() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        };
+        try (JschTransport t = ItSsh.builder(ItSsh.ssh(List.of(keys.ed25519), knownHosts, "strict"),
+                new Sshkit(30, 900, 2)).listener(listener).sleeper(sleeps::add).build()) {
+            TransportException e = assertThrows(TransportException.class,
+                    () -> t.session("no-such-host.invalid"));
+            assertTrue(e.getMessage().startsWith("Could not connect to root@no-such-host.invalid: "), e.getMessage());
+        }
+        assertEquals(2, sleeps.size());
+        assertEquals(2, warnings.size());
+        assertTrue(warnings.get(1).matches("Retrying DNS for no-such-host.invalid \\(attempt 2/2\\) in 0\\.(2\\d|30)s: "
+                + "Unknown host no-such-host.invalid"), warnings.get(1));
+        assertTrue(sleeps.get(0) >= 100 && sleeps.get(0) <= 200 && sleeps.get(1) >= 200 && sleeps.get(1) <= 300,
+                sleeps.toString());
+    }
+
+    @Test
     void commandTimeoutStopsAHungCommand() throws Exception {
         try (JschTransport t = ItSsh.builder(ItSsh.ssh(List.of(keys.ed25519), knownHosts, "strict", null, null, 1))
                 .build()) {
