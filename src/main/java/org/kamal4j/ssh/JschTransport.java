@@ -47,16 +47,21 @@ public final class JschTransport implements Transport {
     @Override
     public Session session(String host, String lane) throws TransportException {
         String key = lane + "\u0000" + host;
-        JschSession session = sessions.computeIfAbsent(key, k -> create(host, lane));
+        HostAddress address;
+        try {
+            address = HostAddress.parse(host, ssh.user() == null ? "root" : ssh.user(),
+                    ssh.port() > 0 ? ssh.port() : 22);
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(e.getMessage(), e);
+        }
+        JschSession session = sessions.computeIfAbsent(key, k -> create(address, host, lane));
         if (sshkit.poolIdleTimeout() > 0) {
             pools.get(key).open();
         }
         return session;
     }
 
-    private JschSession create(String host, String lane) {
-        HostAddress address = HostAddress.parse(host, ssh.user() == null ? "root" : ssh.user(),
-                ssh.port() > 0 ? ssh.port() : 22);
+    private JschSession create(HostAddress address, String host, String lane) {
         PooledConnection pool = new PooledConnection(() -> open(address, host, lane), sshkit.poolIdleTimeout());
         pools.put(lane + "\u0000" + host, pool);
         return new JschSession(host, pool, listener, Math.max(0, ssh.commandTimeout()));
