@@ -18,6 +18,7 @@ final class JRubyErb {
     private static final String SCRIPT = String.join("\n",
             "require 'erb'",
             "begin",
+            "  ENV.replace($kamal4j_env_keys.to_a.zip($kamal4j_env_values.to_a).to_h)",
             "  erb = ERB.new($kamal4j_template, trim_mode: '-')",
             "  erb.filename = $kamal4j_file",
             "  [true, 0, erb.result]",
@@ -62,6 +63,10 @@ final class JRubyErb {
             Method put = type.getMethod("put", String.class, Object.class);
             put.invoke(container, "$kamal4j_template", template);
             put.invoke(container, "$kamal4j_file", fileName);
+            // JRuby adds variables of its own (RUBY); replacing ENV makes it exactly the given map.
+            List<Map.Entry<String, String>> entries = List.copyOf(env.entrySet());
+            put.invoke(container, "$kamal4j_env_keys", entries.stream().map(Map.Entry::getKey).toArray(String[]::new));
+            put.invoke(container, "$kamal4j_env_values", entries.stream().map(Map.Entry::getValue).toArray(String[]::new));
             List<?> result = (List<?>) type.getMethod("runScriptlet", String.class).invoke(container, SCRIPT);
             if (!Boolean.TRUE.equals(result.get(0))) {
                 throw new ErbException(fileName, ((Number) result.get(1)).intValue(), "ERB (JRuby): " + result.get(2));
