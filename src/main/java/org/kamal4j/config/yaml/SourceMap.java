@@ -11,7 +11,11 @@ public final class SourceMap {
 
     private final Map<String, Location> locations = new HashMap<>();
 
+    /** Records {@code path}; the root keeps its first source so top-level problems point at the base file. */
     public void put(String path, String file, int line) {
+        if (path.isEmpty() && locations.containsKey(path)) {
+            return;
+        }
         locations.put(path, new Location(file, line));
     }
 
