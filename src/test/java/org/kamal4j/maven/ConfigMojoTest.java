@@ -61,6 +61,9 @@ class ConfigMojoTest {
         assertNull(yaml.get("destination"));
         assertTrue(log.info.contains("absolute_image: registry.example/app:abc123"), log.info.toString());
         assertTrue(String.join("\n", log.info).indexOf("s3cret") < 0);
+        String documented = Files.readString(Path.of("docs/config-output.md"));
+        String example = documented.substring(documented.indexOf("```yaml\n") + 8, documented.lastIndexOf("```"));
+        assertEquals(example, Files.readString(m.outputFile.toPath()), "docs/config-output.md example is current");
     }
 
     @Test

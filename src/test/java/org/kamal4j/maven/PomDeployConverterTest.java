@@ -59,6 +59,14 @@ class PomDeployConverterTest {
     }
 
     @Test
+    void scalarsAreYaml11AndQuotesKeepStrings() {
+        assertEquals(false, PomDeployConverter.scalar("no"));
+        assertEquals("no", PomDeployConverter.scalar("'no'"));
+        assertEquals(3000, PomDeployConverter.scalar("3000"));
+        assertEquals("a: b", PomDeployConverter.scalar("a: b"));
+    }
+
+    @Test
     void pomAloneLoadsLikeTheRunningExample(@TempDir Path dir) throws Exception {
         DeployConfig c = new ConfigLoader(dir, Map.of()).version("abc123")
                 .pomTree(PomDeployConverter.toTree(xml(RUNNING_EXAMPLE))).load();
