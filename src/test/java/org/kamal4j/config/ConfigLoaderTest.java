@@ -174,4 +174,15 @@ class ConfigLoaderTest {
         assertEquals(java.nio.file.Path.of("x/foo.staging.yml"),
                 ConfigLoader.destinationFile(java.nio.file.Path.of("x/foo.yml"), "staging"));
     }
+
+    @Test
+    void accessoriesAloneNeedNoServers() throws ConfigException {
+        DeployConfig c = Fixtures.load("accessories-only");
+        assertTrue(c.roles().isEmpty());
+        assertNull(c.primaryHost());
+        assertEquals(List.of("10.0.0.1", "10.0.0.2"), c.allHosts());
+        assertEquals(List.of("10.0.0.1", "10.0.0.2"), c.proxyHosts());
+        assertEquals(6379, c.accessories().get("redis").proxy().appPort());
+        assertEquals("infra-redis", c.accessories().get("redis").service());
+    }
 }
