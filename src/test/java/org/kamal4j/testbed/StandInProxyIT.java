@@ -39,6 +39,8 @@ class StandInProxyIT {
 
     private static Fleet fleet;
     private static String image;
+    /** Kamal's proxy run command (6.3) for this image. */
+    private static String runProxy;
     private static String hostDocker;
     private static Path workDir;
     private static URI url;
@@ -50,7 +52,7 @@ class StandInProxyIT {
     }
 
     @BeforeAll
-    static void bootProxyAndV1() throws IOException {
+    static void bootProxyAndV1() throws IOException, InterruptedException {
         fleet = Fleet.up("px", 1, 30, true);
         String host = fleet.host(1);
         url = URI.create("http://" + host + "/");
@@ -63,11 +65,12 @@ class StandInProxyIT {
         ok(sh("docker pull " + image + " >/dev/null"));
         Result net = sh("docker network create kamal");
         assertTrue(net.exit() == 0 || net.output().contains("already exists"), net.output());
-        ok(sh("docker run --name kamal-proxy --network kamal --detach --restart unless-stopped"
+        runProxy = "docker run --name kamal-proxy --network kamal --detach --restart unless-stopped"
                 + " --volume kamal-proxy-config:/home/kamal-proxy/.config/kamal-proxy"
                 + " --volume $PWD/.kamal/proxy/apps-config:/home/kamal-proxy/.apps-config"
                 + " --publish 80:80 --publish 443:443 --log-opt max-size=10m " + image
-                + " kamal-proxy run --metrics-port \"9090\""));
+                + " kamal-proxy run --metrics-port \"9090\"";
+        ok(sh(runProxy));
         v1 = startApp("v1", true);
         Result deploy = deploy(v1, 30);
         ok(deploy);
@@ -127,18 +130,33 @@ class StandInProxyIT {
     @Order(3)
     void routesSurviveAProxyRestart() throws Exception {
         ok(sh("docker restart kamal-proxy"));
+        assertEquals("v2", awaitAnswer());
+        assertTrue(ok(sh("docker exec kamal-proxy kamal-proxy list")).contains(v2 + ":80"));
+    }
+
+    @Test
+    @Order(4)
+    void routesSurviveAProxyRebootThatRecreatesTheContainer() throws Exception {
+        ok(sh("docker container stop kamal-proxy"));
+        ok(sh("docker container prune --force --filter label=org.opencontainers.image.title=kamal-proxy"));
+        assertNotEquals(0, sh("docker container inspect kamal-proxy").exit(), "pruned by the image title label");
+        ok(sh(runProxy));
+        assertEquals("v2", awaitAnswer());
+    }
+
+    /** Polls the host (at most 30 s) until the proxy answers 200 again, and returns the body. */
+    private static String awaitAnswer() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         HttpResponse<String> r = null;
         while (System.nanoTime() < deadline && (r == null || r.statusCode() != 200)) {
             Thread.sleep(200);
             r = tryGet();
         }
-        assertEquals("v2", r == null ? "no answer" : r.body().strip());
-        assertTrue(ok(sh("docker exec kamal-proxy kamal-proxy list")).contains(v2 + ":80"));
+        return r == null ? "no answer" : r.body().strip();
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void stopAnswers503WithTheMessageAndResumeServesAgain() throws Exception {
         ok(sh("docker exec kamal-proxy kamal-proxy stop app-web --drain-timeout=\"5s\" --message=\"Back soon\""));
         HttpResponse<String> stopped = get();

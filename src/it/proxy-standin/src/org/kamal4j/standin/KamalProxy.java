@@ -44,8 +44,10 @@ public final class KamalProxy {
         Security.setProperty("networkaddress.cache.ttl", "1");
         Security.setProperty("networkaddress.cache.negative.ttl", "0");
         System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // $HOME, not user.home: the JVM takes user.home from /etc/passwd (root), but the volume is mounted here.
         Router router = new Router(new StateStore(Path.of(env("KAMAL_PROXY_STATE_DIR",
-                System.getProperty("user.home") + "/.config/kamal-proxy"))));
+                env("HOME", "/home/kamal-proxy") + "/.config/kamal-proxy"))));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
         int httpPort = Integer.parseInt(a.get("http-port", "80"));
