@@ -54,9 +54,10 @@ class StandInProxyIT {
     @BeforeAll
     static void bootProxyAndV1() throws IOException, InterruptedException {
         fleet = Fleet.up("px", 1, 30, true);
+        fleet.pushImages();
         String host = fleet.host(1);
         url = URI.create("http://" + host + "/");
-        hostDocker = "unix:///run/docker-" + fleet.hostName(host) + ".sock";
+        hostDocker = fleet.dockerHost(host);
         workDir = Files.createDirectories(Path.of("target/standin-proxy-it/.kamal/proxy/apps-config"))
                 .getParent().getParent().getParent().toAbsolutePath();
         image = buildImage();
@@ -71,7 +72,7 @@ class StandInProxyIT {
                 + " --publish 80:80 --publish 443:443 --log-opt max-size=10m " + image
                 + " kamal-proxy run --metrics-port \"9090\"";
         ok(sh(runProxy));
-        v1 = startApp("v1", true);
+        v1 = startApp("v1", "app:v1");
         Result deploy = deploy(v1, 30);
         ok(deploy);
         assertEquals("v1", get().body().strip());
@@ -87,7 +88,7 @@ class StandInProxyIT {
     @Test
     @Order(1)
     void unhealthyTargetFailsWithinDeployTimeoutAndTrafficStaysOnV1() throws Exception {
-        String bad = startApp("bad", false);
+        String bad = startApp("bad", "app:unhealthy");
         Result deploy;
         try (HttpLoad load = startLoad()) {
             Thread.sleep(500);
@@ -107,7 +108,7 @@ class StandInProxyIT {
     @Test
     @Order(2)
     void deployUnderLoadSwitchesToV2WithoutAFailedRequest() throws Exception {
-        v2 = startApp("v2", true);
+        v2 = startApp("v2", "app:v2");
         try (HttpLoad load = startLoad()) {
             Thread.sleep(1_000);
             long before = System.nanoTime();
@@ -178,8 +179,8 @@ class StandInProxyIT {
 
     /** Builds (or takes from the per-machine cache) the image, pushes it to the fleet registry. */
     private static String buildImage() throws IOException {
-        String registry = Files.readString(fleet.stateDir().resolve("registry")).strip();
-        String localDocker = Files.readString(fleet.stateDir().resolve("docker")).strip();
+        String registry = fleet.registry();
+        String localDocker = fleet.localDockerHost();
         Path script = Fleet.projectDir().resolve("src/it/proxy-standin/build.sh");
         long t0 = System.nanoTime();
         String out = Fleet.Proc.run(List.of(script.toString(), "--docker-host", localDocker, "--registry", registry),
@@ -189,11 +190,9 @@ class StandInProxyIT {
         return lines[lines.length - 1].strip();
     }
 
-    /** Runs an app container like Kamal names them; HEALTHY decides whether /up answers 200. Returns its id. */
-    private static String startApp(String version, boolean healthy) {
-        String up = healthy ? "echo ok > /www/up && " : "";
-        ok(sh("docker run --detach --name app-web-" + version + " --network kamal " + image + " sh -c 'mkdir -p /www"
-                + " && echo " + version + " > /www/index.html && " + up + "exec httpd -f -p 80 -h /www'"));
+    /** Runs a fleet test image as Kamal names app containers and returns the id Kamal would target. */
+    private static String startApp(String version, String testImage) {
+        ok(sh("docker run --detach --name app-web-" + version + " --network kamal " + fleet.image(testImage)));
         return ok(sh("docker container ls --all --filter 'name=^app-web-" + version + "$' --quiet")).strip();
     }
 
