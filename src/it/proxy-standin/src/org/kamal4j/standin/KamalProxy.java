@@ -83,7 +83,7 @@ public final class KamalProxy {
     /** Plain HTTP/1.0 over a socket: the JDK HttpClient takes a second to start, too slow for every exec. */
     private static int client(List<String> args) {
         byte[] body = String.join("\0", args).getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), CONTROL_PORT)) {
+        try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST / HTTP/1.0\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
@@ -101,11 +101,38 @@ public final class KamalProxy {
             return 1;
         } catch (ConnectException e) {
             System.err.println("Error: kamal-proxy is not running (nothing answers on 127.0.0.1:" + CONTROL_PORT
-                    + "); start it with `kamal-proxy run`");
+                    + " for 30 s); start it with `kamal-proxy run`");
             return 1;
         } catch (IOException e) {
             System.err.println("Error: lost the connection to kamal-proxy: " + e);
             return 1;
+        }
+    }
+
+    /**
+     * The real proxy (Go) listens within milliseconds of `docker run`; a JVM needs a second or more on a busy
+     * machine, so a command sent right after the start waits up to 30 s for the server instead of failing.
+     */
+    private static Socket connect() throws IOException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                return new Socket(InetAddress.getLoopbackAddress(), CONTROL_PORT);
+            } catch (ConnectException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the server", e);
         }
     }
 
