@@ -20,7 +20,7 @@ start_dockerd() {
     --data-root "$DIR/docker/$ns" --exec-root "/run/dx-$ns" --pidfile "$d/dockerd.pid" \
     -H "unix:///run/docker-$ns.sock" --insecure-registry "$(registry_addr)" \
     --containerd-namespace "fleet-$ns" --containerd-plugins-namespace "fleet-$ns-plugins" \
-    --shutdown-timeout 2 --log-level warn </dev/null >>"$d/dockerd.log" 2>&1 9>&- &
+    --shutdown-timeout 2 --log-level warn </dev/null >>"$d/dockerd.log" 2>&1 8>&- 9>&- &
 }
 
 wait_dockerd() {
@@ -47,7 +47,7 @@ storage:
 http:
   addr: $(registry_addr)
 CONF
-  setsid /usr/bin/docker-registry serve "$d/config.yml" </dev/null >>"$d/registry.log" 2>&1 9>&- &
+  setsid /usr/bin/docker-registry serve "$d/config.yml" </dev/null >>"$d/registry.log" 2>&1 8>&- 9>&- &
   echo "$!" > "$d/registry.pid"
   local deadline=$(( SECONDS + 20 ))
   until bash -c "exec 3<>/dev/tcp/198.18.$SUBNET.1/5000" 2>/dev/null; do

@@ -87,6 +87,8 @@ make_bridge() {
     subnet_taken "$SUBNET" "$NAME" && die "198.18.$SUBNET.1 is used by another interface; pick another --subnet"
     ip link add "$BR" type bridge
     ip addr add "198.18.$SUBNET.1/24" dev "$BR"
+    # Marks whose bridge this is, so a CI cleanup can find fleets whose state directory was deleted.
+    ip link set "$BR" alias "kamal-fleet:$DIR"
   fi
   ip link set "$BR" up
 }
@@ -145,7 +147,7 @@ start_sshd() {
   pid_alive "$h/sshd.pid" && return 0
   rm -f "$h/sshd.pid"
   : >> "$h/sshd.log"
-  setsid "$HERE/fleet.sh" _run-sshd "$NAME-$i" "$h" </dev/null >/dev/null 2>&1 9>&- &
+  setsid "$HERE/fleet.sh" _run-sshd "$NAME-$i" "$h" </dev/null >/dev/null 2>&1 8>&- 9>&- &
 }
 
 # Runs one host's sshd in the foreground (-D -e) and timestamps its log; this shell is the log writer.
@@ -212,12 +214,15 @@ cmd_up() {
       die "fleet $NAME is up on subnet $(cat "$DIR/subnet"); run 'fleet.sh down $NAME' first"
     SUBNET="$(cat "$DIR/subnet")"
   fi
+  # Choosing a subnet and claiming it with a bridge is one step across all fleets: two ups may race.
+  exec 8>"$STATE_ROOT/.subnets.lock"; flock 8
   [[ -n "$SUBNET" ]] || SUBNET="$(derive_subnet "$NAME")"
   [[ "$SUBNET" =~ ^[0-9]+$ ]] && (( SUBNET >= 1 && SUBNET <= 250 )) || die "--subnet must be 1-250"
+  make_bridge
   echo "$SUBNET" > "$DIR/subnet"
+  exec 8>&-
   mkdir -p /run/sshd
   make_client_keys
-  make_bridge
   local old i
   old="$(cat "$DIR/count" 2>/dev/null || echo 0)"
   for (( i = COUNT + 1; i <= old; i++ )); do remove_host "$i"; done
