@@ -33,7 +33,7 @@ ensure_tools() {
   local need=()
   command -v javac >/dev/null && command -v jlink >/dev/null || need+=(openjdk-17-jdk-headless)
   [[ -d "$(java_home)/jmods" ]] || need+=(openjdk-17-jdk-headless)
-  file -L "$(command -v busybox || echo /nonexistent)" 2>/dev/null | grep -q 'statically linked' || need+=(busybox-static)
+  dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'install ok installed' || need+=(busybox-static)
   (( ${#need[@]} == 0 )) && return 0
   log "installing ${need[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >&2 ||
@@ -72,7 +72,7 @@ build_rootfs() {
     --output "$root/opt/kamal-proxy/jre"
   "$root/opt/kamal-proxy/jre/bin/java" -Xshare:dump >/dev/null
   copy_libs "$root"
-  cp "$(command -v busybox)" "$root/bin/busybox"
+  cp /bin/busybox "$root/bin/busybox"
   local applet
   for applet in $("$root/bin/busybox" --list); do
     [[ -e "$root/bin/$applet" ]] || ln -s busybox "$root/bin/$applet"
@@ -80,6 +80,15 @@ build_rootfs() {
   tar -C "$root" --numeric-owner --owner=0 --group=0 -cf "$out.tmp" .
   mv "$out.tmp" "$out"
   rm -rf "$work"
+}
+
+# Drops root filesystems of older sources (other keys) that no build is using right now.
+prune_cache() {
+  local d
+  for d in "$CACHE"/*/; do
+    [[ "$(basename "$d")" == "$1" ]] && continue
+    ( flock -n 7 && rm -rf "$d" ) 7>"$d/lock" 2>/dev/null || true
+  done
 }
 
 main() {
@@ -92,6 +101,7 @@ main() {
     log "building root filesystem $key"
     build_rootfs "$tarball"
     log "root filesystem built in $(( SECONDS - start )) s ($(du -m "$tarball" | cut -f1) MB)"
+    prune_cache "$key"
   fi
   (( ROOTFS_ONLY )) && { echo "$tarball"; return; }
   local image="${REGISTRY:+$REGISTRY/}$REPOSITORY:$TAG"

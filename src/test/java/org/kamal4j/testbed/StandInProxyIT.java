@@ -183,7 +183,7 @@ class StandInProxyIT {
         String localDocker = fleet.localDockerHost();
         Path script = Fleet.projectDir().resolve("src/it/proxy-standin/build.sh");
         long t0 = System.nanoTime();
-        String out = Fleet.Proc.run(List.of(script.toString(), "--docker-host", localDocker, "--registry", registry),
+        String out = Proc.run(List.of(script.toString(), "--docker-host", localDocker, "--registry", registry),
                 Map.of(), 600);
         String[] lines = out.strip().split("\n");
         System.out.printf("[StandInProxyIT] image ready in %d ms: %s%n", (System.nanoTime() - t0) / 1_000_000, out.strip());
