@@ -167,6 +167,27 @@ class StandInProxyIT {
         assertEquals("v2", get().body().strip());
     }
 
+    @Test
+    @Order(6)
+    void routesByHostAndRefusesASecondCatchAllService() {
+        ok(sh("docker start app-web-v1"));
+        ok(sh(String.format(DEPLOY.replace("app-web", "app-api") + " --host=\"api.example.test\"", v1, 30)));
+        assertEquals("v1", viaHost("api.example.test"));
+        assertEquals("v2", viaHost("www.example.test"));
+        Result clash = sh(String.format(DEPLOY.replace("app-web", "app-other"), v1, 30));
+        assertNotEquals(0, clash.exit());
+        assertTrue(clash.output().contains("conflict with another service (app-web)"), clash.output());
+        String list = ok(sh("docker exec kamal-proxy kamal-proxy list"));
+        assertTrue(list.contains("app-api") && list.contains("api.example.test") && !list.contains("app-other"), list);
+        ok(sh("docker exec kamal-proxy kamal-proxy remove app-api"));
+        assertEquals("v2", viaHost("api.example.test"));
+    }
+
+    /** GET / with a Host header, sent from inside the proxy container to its own port 80 (loopback). */
+    private static String viaHost(String host) {
+        return ok(sh("docker exec kamal-proxy wget -q -O - --header 'Host: " + host + "' http://127.0.0.1/")).strip();
+    }
+
     private static HttpLoad startLoad() {
         return HttpLoad.start(url, 4, 5_000, Duration.ofSeconds(20), Duration.ofMillis(5));
     }
