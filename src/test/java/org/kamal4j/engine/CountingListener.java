@@ -2,6 +2,7 @@ package org.kamal4j.engine;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.kamal4j.ssh.TransportListener;
 
@@ -12,6 +13,7 @@ final class CountingListener implements TransportListener {
     final AtomicInteger failedConnects = new AtomicInteger();
     final LongAdder commands = new LongAdder();
     final LongAdder commandNanos = new LongAdder();
+    final AtomicLong lastConnectedAt = new AtomicLong(Long.MIN_VALUE);
 
     @Override
     public void connectStarted(String host, String lane) {
@@ -23,6 +25,7 @@ final class CountingListener implements TransportListener {
         if (failure != null) {
             failedConnects.incrementAndGet();
         }
+        lastConnectedAt.accumulateAndGet(System.nanoTime(), Math::max);
     }
 
     @Override

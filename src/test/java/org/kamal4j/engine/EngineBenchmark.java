@@ -19,7 +19,8 @@ import org.kamal4j.testbed.Fleet;
  * time, connections opened, peak threads and heap, mean time per command. Not a test: it asserts nothing but
  * that every command ran. Run it with src/it/bench/engine-bench.sh (see docs/performance.md).
  *
- * <p>Arguments: {@code [--hosts 50] [--commands 10] [--nodelay on|off] [--keep]}; fleet {@code bn}, subnet 41.
+ * <p>Arguments: {@code [--hosts 50] [--use N] [--commands 10] [--nodelay on|off] [--keep]}: fleet {@code bn}
+ * (subnet 41) of {@code --hosts} hosts, of which the first {@code --use} (default all) take part.
  * The remote {@code docker} is a stand-in script (no Docker daemon) that records each call and answers.
  */
 public final class EngineBenchmark {
@@ -28,11 +29,13 @@ public final class EngineBenchmark {
             + "echo \"$FLEET_HOST $1 ok\"\n";
 
     private final Fleet fleet;
+    private final List<String> hosts;
     private final int commands;
     private final boolean noDelay;
 
-    private EngineBenchmark(Fleet fleet, int commands, boolean noDelay) {
+    private EngineBenchmark(Fleet fleet, int use, int commands, boolean noDelay) {
         this.fleet = fleet;
+        this.hosts = fleet.hosts().subList(0, Math.min(use, fleet.hosts().size()));
         this.commands = commands;
         this.noDelay = noDelay;
     }
@@ -41,11 +44,12 @@ public final class EngineBenchmark {
     public static void main(String[] args) throws Exception {
         List<String> a = List.of(args);
         int hosts = Integer.parseInt(option(a, "--hosts", "50"));
+        int use = Integer.parseInt(option(a, "--use", Integer.toString(hosts)));
         int commands = Integer.parseInt(option(a, "--commands", "10"));
         boolean noDelay = !option(a, "--nodelay", "on").equals("off");
         Fleet fleet = Fleet.up("bn", hosts, 41, false);
         try {
-            new EngineBenchmark(fleet, commands, noDelay).measure();
+            new EngineBenchmark(fleet, use, commands, noDelay).measure();
         } finally {
             if (!a.contains("--keep")) {
                 fleet.down();
@@ -60,27 +64,29 @@ public final class EngineBenchmark {
 
     private void measure() throws Exception {
         installStandInDocker();
-        EngineFleetHosts hosts = new EngineFleetHosts(fleet, 41);
-        Map<String, Integer> before = hosts.connectionCounts();
+        EngineFleetHosts fleetHosts = new EngineFleetHosts(fleet, 41);
+        Map<String, Integer> before = fleetHosts.connectionCounts(hosts);
         String loadBefore = loadAverage();
         CountingListener listener = new CountingListener();
+        long t0;
         long wallNanos;
         long retainedHeap;
         JvmPeaks peaks = JvmPeaks.start();
         try (peaks) {
-            long t0 = System.nanoTime();
+            t0 = System.nanoTime();
             try (JschTransport transport = NoDelaySwitch.tcpNoDelay(
                     FleetTransports.builder(fleet, fleet.knownHosts(), Sshkit.DEFAULT), noDelay)
                     .listener(listener).build(); HostRunner runner = new HostRunner()) {
-                runner.runEach(fleet.hosts(), h -> "root@" + h, h -> runCommands(transport, h));
+                runner.runEach(hosts, h -> "root@" + h, h -> runCommands(transport, h));
                 wallNanos = System.nanoTime() - t0;
                 System.gc();
                 retainedHeap = JvmPeaks.heapUsed();
             }
         }
-        int sshdConnections = hosts.newConnections(before, 1).values().stream().mapToInt(List::size).sum();
+        int sshdConnections = fleetHosts.newConnections(before, 1).values().stream().mapToInt(List::size).sum();
         checkEveryCommandArrived();
-        print(listener, wallNanos, sshdConnections, peaks, retainedHeap, loadBefore);
+        print(listener, wallNanos, listener.lastConnectedAt.get() - t0, sshdConnections, peaks, retainedHeap,
+                loadBefore);
     }
 
     private void runCommands(JschTransport transport, String host) throws Exception {
@@ -104,7 +110,7 @@ public final class EngineBenchmark {
 
     private void checkEveryCommandArrived() throws Exception {
         List<String> missing = new ArrayList<>();
-        for (String host : fleet.hosts()) {
+        for (String host : hosts) {
             Path calls = fleet.sshdLog(host).resolveSibling("docker.calls");
             if (!Files.exists(calls) || Files.readAllLines(calls).size() != commands) {
                 missing.add(host);
@@ -120,13 +126,14 @@ public final class EngineBenchmark {
         return f[0] + " " + f[1] + " " + f[2];
     }
 
-    private void print(CountingListener l, long wallNanos, int sshdConnections, JvmPeaks peaks, long retained,
-            String loadBefore) throws Exception {
-        int n = fleet.hosts().size();
+    private void print(CountingListener l, long wallNanos, long connectNanos, int sshdConnections, JvmPeaks peaks,
+            long retained, String loadBefore) throws Exception {
+        int n = hosts.size();
         System.out.printf(Locale.ROOT, "engine-bench hosts=%d commands/host=%d tcp_nodelay=%s cores=%d"
                         + " load(before)=%s load(after)=%s%n", n, commands, noDelay ? "on" : "off",
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
-        System.out.printf(Locale.ROOT, "  wall time             %8.0f ms%n", wallNanos / 1e6);
+        System.out.printf(Locale.ROOT, "  wall time             %8.0f ms (last connection up after %.0f ms)%n",
+                wallNanos / 1e6, connectNanos / 1e6);
         System.out.printf(Locale.ROOT, "  connections opened    %8d (transport), %d (sshd logs)%n", l.connects.get(),
                 sshdConnections);
         System.out.printf(Locale.ROOT, "  commands run          %8d%n", l.commands.sum());

@@ -38,15 +38,20 @@ final class EngineFleetHosts {
 
     /** How many TCP connections each host's sshd has logged so far. */
     Map<String, Integer> connectionCounts() throws IOException {
+        return connectionCounts(fleet.hosts());
+    }
+
+    /** How many TCP connections each of {@code hosts} has logged so far. */
+    Map<String, Integer> connectionCounts(List<String> hosts) throws IOException {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String host : fleet.hosts()) {
+        for (String host : hosts) {
             counts.put(host, SshdLog.connections(host, fleet.sshdLog(host)).size());
         }
         return counts;
     }
 
     /**
-     * The connections each host logged after {@code before}, once each host shows at least {@code atLeast} and
+     * The connections each host of {@code before} logged since, once each shows at least {@code atLeast} and
      * all of them have ended (sshd writes its log asynchronously), or after 15 s, whatever they are then.
      */
     Map<String, List<SshdLog.Connection>> newConnections(Map<String, Integer> before, int atLeast) throws Exception {
@@ -54,7 +59,7 @@ final class EngineFleetHosts {
         while (true) {
             Map<String, List<SshdLog.Connection>> out = new LinkedHashMap<>();
             boolean settled = true;
-            for (String host : fleet.hosts()) {
+            for (String host : before.keySet()) {
                 List<SshdLog.Connection> all = SshdLog.connections(host, fleet.sshdLog(host));
                 List<SshdLog.Connection> added = new ArrayList<>(all.subList(before.get(host), all.size()));
                 settled &= added.size() >= atLeast && added.stream().allMatch(SshdLog.Connection::ended);
