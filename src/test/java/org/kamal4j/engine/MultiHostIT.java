@@ -60,7 +60,8 @@ class MultiHostIT {
     void maxConcurrentStartsTwoKeepsAtMostTwoHandshakesInFlightOnTwelveHosts() throws Exception {
         Handshakes capped = connectAllAtOnce(2);
         assertTrue(capped.transportMax() <= 2, "transport saw " + capped.transportMax() + " starts in flight");
-        assertTrue(capped.sshdMax() <= 2, "sshd logs show " + capped.sshdMax() + " overlapping handshakes");
+        assertTrue(capped.sshdMax() <= 2, "sshd logs show " + capped.sshdMax() + " overlapping handshakes: "
+                + capped.connections());
 
         Handshakes uncapped = connectAllAtOnce(Sshkit.DEFAULT.maxConcurrentStarts());
         assertTrue(uncapped.transportMax() > 2, "with the default cap the transport saw " + uncapped.transportMax());
@@ -176,8 +177,8 @@ class MultiHostIT {
             assertNotNull(connections.get(0).authenticated(), host + " never logged the login: " + connections);
             all.addAll(connections);
         });
-        return new Handshakes(transportMax, SshdLog.maxOverlappingHandshakes(all));
+        return new Handshakes(transportMax, SshdLog.maxOverlappingHandshakes(all), all);
     }
 
-    private record Handshakes(int transportMax, int sshdMax) {}
+    private record Handshakes(int transportMax, int sshdMax, List<SshdLog.Connection> connections) {}
 }
