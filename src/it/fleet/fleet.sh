@@ -87,6 +87,8 @@ make_bridge() {
     subnet_taken "$SUBNET" "$NAME" && die "198.18.$SUBNET.1 is used by another interface; pick another --subnet"
     ip link add "$BR" type bridge
     ip addr add "198.18.$SUBNET.1/24" dev "$BR"
+    # Marks whose bridge this is, so a CI cleanup can find fleets whose state directory was deleted.
+    ip link set "$BR" alias "kamal-fleet:$DIR"
   fi
   ip link set "$BR" up
 }

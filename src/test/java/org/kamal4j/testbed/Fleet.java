@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A local fleet of test hosts (network namespaces with sshd, optionally dockerd) made by src/it/fleet/fleet.sh. */
@@ -126,6 +125,13 @@ public final class Fleet {
         }
     }
 
+    /** Runs a command on a host as root with the system ssh client and the fleet's key; returns stdout. */
+    public String ssh(String host, String command) {
+        return Proc.run(List.of("ssh", "-i", key().toString(), "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+                "-o", "UserKnownHostsFile=" + knownHosts(), "-o", "StrictHostKeyChecking=yes",
+                "-o", "ConnectTimeout=20", "root@" + host, command), Map.of(), 300);
+    }
+
     /** The fleet's short name (namespaces are NAME-1, NAME-2, ...). */
     public String name() {
         return name;
@@ -228,51 +234,6 @@ public final class Fleet {
             return lines.toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + "; is the fleet up? (src/it/fleet/fleet.sh status)", e);
-        }
-    }
-
-    /** Runs a local process to completion and returns its stdout, failing loudly (with stderr) otherwise. */
-    static final class Proc {
-        private Proc() {
-        }
-
-        static String run(List<String> command, Map<String, String> env, int timeoutSeconds) {
-            Path err = null;
-            try {
-                err = Files.createTempFile("fleet-proc", ".err");
-                ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
-                pb.environment().putAll(env);
-                Process p = pb.start();
-                p.getOutputStream().close();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("Timed out after " + timeoutSeconds + " s: " + command);
-                }
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException("Failed (exit " + p.exitValue() + "): " + command + "\n" + out
-                            + Files.readString(err) + "\nFleet tests need root, iproute2, openssh-server,"
-                            + " docker.io, docker-registry (see docs/testing.md), or run with -Pno-fleet.");
-                }
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot run " + command, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted: " + command, e);
-            } finally {
-                deleteQuietly(err);
-            }
-        }
-
-        private static void deleteQuietly(Path file) {
-            try {
-                if (file != null) {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException e) {
-                // a leftover temp file is harmless
-            }
         }
     }
 }

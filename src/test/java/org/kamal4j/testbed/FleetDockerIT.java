@@ -35,12 +35,12 @@ class FleetDockerIT {
     void everyHostRunsTheAppPulledFromTheRegistryOverSsh() throws Exception {
         for (String host : fleet.hosts()) {
             String image = fleet.image("app:v1");
-            ssh(host, "docker run -d --name web -p 3000:80 " + image);
+            fleet.ssh(host, "docker run -d --name web -p 3000:80 " + image);
             assertEquals("v1", httpGet("http://" + host + ":3000/").strip());
             assertEquals(200, status("http://" + host + ":3000/up"));
             assertTrue(fleet.docker(host, "ps", "--format", "{{.Image}}").contains(image));
         }
-        ssh(fleet.host(1), "docker rm -f web");
+        fleet.ssh(fleet.host(1), "docker rm -f web");
         assertEquals("", fleet.docker(fleet.host(1), "ps", "-q").strip());
         assertTrue(fleet.docker(fleet.host(2), "ps", "--format", "{{.Names}}").contains("web"));
     }
@@ -59,7 +59,7 @@ class FleetDockerIT {
     void localDaemonBuildsTheExampleAndPushesToTheRegistry() {
         String tag = fleet.image("hello:built-by-test");
         String example = Fleet.projectDir().resolve("examples/hello").toString();
-        Fleet.Proc.run(List.of("/usr/bin/docker", "-H", fleet.localDockerHost(), "build", "-t", tag,
+        Proc.run(List.of("/usr/bin/docker", "-H", fleet.localDockerHost(), "build", "-t", tag,
                 "--build-arg", "APP_VERSION=v9", example), Map.of("DOCKER_BUILDKIT", "0"), 300);
         fleet.localDocker("push", tag);
         String out = fleet.docker(fleet.host(2), "run", "--rm", tag, "cat", "/www/index.html");
@@ -76,12 +76,6 @@ class FleetDockerIT {
             Thread.sleep(500);
         }
         return state;
-    }
-
-    private static String ssh(String host, String command) {
-        return Fleet.Proc.run(List.of("ssh", "-i", fleet.key().toString(), "-o", "BatchMode=yes",
-                "-o", "UserKnownHostsFile=" + fleet.knownHosts(), "-o", "StrictHostKeyChecking=yes",
-                "root@" + host, command), Map.of(), 120);
     }
 
     private static String httpGet(String url) throws IOException, InterruptedException {
