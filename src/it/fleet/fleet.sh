@@ -128,7 +128,9 @@ MaxSessions 100
 MaxAuthTries 10
 PrintMotd no
 Subsystem sftp internal-sftp
-SetEnv DOCKER_HOST=unix:///run/docker-$NAME-$i.sock FLEET_NAME=$NAME FLEET_HOST=$NAME-$i FLEET_HOST_DIR=$h PATH=$DIR/path:$BASE_PATH
+# HOME per host: bash reads \$HOME/.bashrc for every SSH command, and the machine's /root/.bashrc may be slow
+# (pyenv init here: about 0.45 s per command), which would swamp every timing taken on the fleet.
+SetEnv HOME=$h DOCKER_HOST=unix:///run/docker-$NAME-$i.sock FLEET_NAME=$NAME FLEET_HOST=$NAME-$i FLEET_HOST_DIR=$h PATH=$DIR/path:$BASE_PATH
 CONF
 }
 
