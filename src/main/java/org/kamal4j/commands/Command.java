@@ -21,7 +21,7 @@ import java.util.Set;
 public final class Command {
 
     /** A piece of a command line. */
-    public sealed interface Part permits Arg, Expand, Raw {}
+    public sealed interface Part permits Arg, Expand, Interpolated, Substitution, Verbatim, Raw {}
 
     /** A literal argument: the remote process receives exactly this string as one argv element. */
     public record Arg(String value) implements Part {
@@ -37,6 +37,38 @@ public final class Command {
     public record Expand(String value) implements Part {
         public Expand {
             Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
+     * One argument taken literally except for {@code ${NAME}} groups, which the remote shell expands: the rule
+     * Kamal applies to env, label, option and kamal-proxy flag values ({@code $HOME} stays literal).
+     */
+    public record Interpolated(String value) implements Part {
+        public Interpolated {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
+     * One word made of a literal prefix, the output of {@code inner} ({@code $(...)}) and a literal suffix;
+     * {@code quoted} keeps the output as one word, unquoted leaves it to word splitting as Kamal does.
+     */
+    public record Substitution(String prefix, Command inner, String suffix, boolean quoted) implements Part {
+        public Substitution {
+            Objects.requireNonNull(prefix, "prefix");
+            Objects.requireNonNull(inner, "inner");
+            Objects.requireNonNull(suffix, "suffix");
+        }
+    }
+
+    /**
+     * Shell text written by the user and run as written, as Kamal does for a role or accessory {@code cmd},
+     * grep options and {@code server exec} commands.
+     */
+    public record Verbatim(String text) implements Part {
+        public Verbatim {
+            Objects.requireNonNull(text, "text");
         }
     }
 
@@ -160,6 +192,15 @@ public final class Command {
         }
         if (first instanceof Expand e) {
             return e.value();
+        }
+        if (first instanceof Interpolated i) {
+            return i.value();
+        }
+        if (first instanceof Verbatim v) {
+            return v.text().split(" ", 2)[0];
+        }
+        if (first instanceof Substitution sub) {
+            return sub.inner().program();
         }
         return ((Raw) first).text();
     }

@@ -6,7 +6,9 @@ package org.kamal4j.commands;
  * <p>Literal arguments are single-quoted (a single quote becomes {@code '\''}), so the remote process receives
  * exactly the argv that was built, whatever it contains. {@link Command.Expand} arguments are double-quoted with
  * {@code "}, {@code \}, and backtick escaped, leaving {@code $} active so that {@code $PWD} and {@code ${VAR}}
- * expand on the host. Raw parts are operators written by our own builders and are passed through.
+ * expand on the host. {@link Command.Interpolated} arguments keep only {@code ${...}} groups active.
+ * Raw parts are operators written by our own builders and, like {@link Command.Verbatim} user shell text, are
+ * passed through.
  */
 public final class ShellQuoting {
 
@@ -19,15 +21,28 @@ public final class ShellQuoting {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            if (part instanceof Command.Arg a) {
-                sb.append(quote(a.value()));
-            } else if (part instanceof Command.Expand e) {
-                sb.append(quoteExpanding(e.value()));
-            } else {
-                sb.append(((Command.Raw) part).text());
-            }
+            sb.append(renderPart(part));
         }
         return sb.toString();
+    }
+
+    private static String renderPart(Command.Part part) {
+        if (part instanceof Command.Arg a) {
+            return quote(a.value());
+        }
+        if (part instanceof Command.Expand e) {
+            return quoteExpanding(e.value());
+        }
+        if (part instanceof Command.Interpolated i) {
+            return quoteInterpolated(i.value());
+        }
+        if (part instanceof Command.Substitution s) {
+            return substitution(s);
+        }
+        if (part instanceof Command.Verbatim v) {
+            return v.text();
+        }
+        return ((Command.Raw) part).text();
     }
 
     /** Quotes one literal argument; plain words (letters, digits and {@code -_./:=@%+,}) are left bare. */
@@ -49,6 +64,66 @@ public final class ShellQuoting {
             sb.append(c);
         }
         return sb.append('"').toString();
+    }
+
+    /**
+     * Quotes one argument so that only {@code ${...}} groups expand remotely; without such a group this is
+     * {@link #quote(String)}. A {@code $} counts as a group start when a {@code }} follows later, as in Kamal.
+     */
+    public static String quoteInterpolated(String value) {
+        if (!hasGroup(value)) {
+            return quote(value);
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\' || c == '`' || (c == '$' && !startsGroup(value, i))) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.append('"').toString();
+    }
+
+    /** Quotes literal text for use inside double quotes, escaping only where the shell would interpret. */
+    static String inDoubleQuotes(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean special = c == '"' || c == '`' || c == '$';
+            boolean backslash = c == '\\' && (i + 1 == value.length()
+                    || "\"`$\\\n".indexOf(value.charAt(i + 1)) >= 0);
+            if (special || backslash) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static String substitution(Command.Substitution s) {
+        String inner = "$(" + render(s.inner()) + ")";
+        if (s.quoted()) {
+            return "\"" + inDoubleQuotes(s.prefix()) + inner + inDoubleQuotes(s.suffix()) + "\"";
+        }
+        String prefix = s.prefix().isEmpty() ? "" : quote(s.prefix());
+        String suffix = s.suffix().isEmpty() ? "" : quote(s.suffix());
+        return prefix + inner + suffix;
+    }
+
+    private static boolean hasGroup(String value) {
+        for (int i = value.indexOf('$'); i >= 0; i = value.indexOf('$', i + 1)) {
+            if (startsGroup(value, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code $} followed by {@code {}, any characters but {@code }}, then {@code }}. */
+    private static boolean startsGroup(String value, int dollar) {
+        return dollar + 1 < value.length() && value.charAt(dollar + 1) == '{'
+                && value.indexOf('}', dollar + 2) >= 0;
     }
 
     private static boolean isSafe(int c) {

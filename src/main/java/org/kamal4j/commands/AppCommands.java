@@ -1,0 +1,277 @@
+package org.kamal4j.commands;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.config.Role;
+
+/** The docker commands for one role of the app on a host: run, query, stop, inspect, remove (4.1, 4.8). */
+public final class AppCommands {
+
+    private final DeployConfig config;
+    private final Role role;
+    private final IntFunction<String> randomHex;
+
+    public AppCommands(DeployConfig config, Role role) {
+        this(config, role, RandomHex.secure());
+    }
+
+    /** {@code randomHex} supplies the random parts of hostnames and container names (tests fix it). */
+    public AppCommands(DeployConfig config, Role role, IntFunction<String> randomHex) {
+        this.config = config;
+        this.role = role;
+        this.randomHex = randomHex;
+    }
+
+    /** The blue-green {@code docker run} of {@code config.version()} on {@code host}, in Kamal's token order. */
+    public Command run(String host) {
+        String container = containerName(config.version());
+        Line line = Line.of("docker", "run", "--detach", "--restart", restartPolicy(), "--name", container,
+                "--network", "kamal", "--hostname", hostname(host));
+        line.value("--env", "KAMAL_CONTAINER_NAME=" + container)
+                .value("--env", "KAMAL_VERSION=" + config.version())
+                .value("--env", "KAMAL_HOST=" + host);
+        if (config.destination() != null) {
+            line.value("--env", "KAMAL_DESTINATION=" + config.destination());
+        }
+        DockerArgs.env(line, config.envFor(role, host).clear());
+        line.args("--env-file", config.roleEnvFile(role.name()));
+        DockerArgs.logging(line, DockerArgs.merge(config.logging(), role.logging()));
+        config.volumes().forEach(v -> line.args("--volume").expand(v));
+        if (assetPath() != null) {
+            line.args("--volume").expand("$PWD/" + assetVolume(config.version()) + ":" + assetPath());
+        }
+        labels(line);
+        DockerArgs.options(line, role.options());
+        return line.args(config.absoluteImage()).verbatim(role.cmd()).build();
+    }
+
+    /** {@code <host[0,51] minus one trailing dot>-<hex12>}: unique per container, within docker's 64 chars. */
+    public String hostname(String host) {
+        String h = host.length() > 51 ? host.substring(0, 51) : host;
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        return h + "-" + randomHex.apply(12);
+    }
+
+    /** Prints the version of the current running container of this role (blank: none), see 1.8. */
+    public Command currentRunningVersion() {
+        Line format = Line.of("--format", "{{.Names}}");
+        return Line.of("sh", "-c", latestContainerScript(format).toShell())
+                .raw("| head -1 |").raw(stripPrefixLoop()).build();
+    }
+
+    /** Prints the id of the current running container of this role (blank: none). */
+    public Command currentRunningContainerId() {
+        return Line.of("sh", "-c", latestContainerScript(Line.of("--quiet")).toShell()).raw("| head -1").build();
+    }
+
+    /** Prints the id of the container of {@code version} in any state (blank: none). */
+    public Command containerIdForVersion(String version) {
+        return DockerArgs.nameFilter(Line.of("docker", "container", "ls", "--all"), containerName(version))
+                .args("--quiet").build();
+    }
+
+    /** A new name for a clashing container: {@code <version>_replaced_<hex16>}. */
+    public String replacementVersion(String version) {
+        return version + "_replaced_" + randomHex.apply(16);
+    }
+
+    public Command rename(String version, String newVersion) {
+        return Command.of("docker", "rename", containerName(version), containerName(newVersion));
+    }
+
+    /** Stops the container of {@code version} with the stop timeout rule of 4.1. */
+    public Command stop(String version) {
+        return containerIdForVersion(version).pipe(stopViaXargs());
+    }
+
+    /** Stops the current running container of this role. */
+    public Command stopCurrent() {
+        return currentRunningContainerId().pipe(stopViaXargs());
+    }
+
+    public Command start(String version) {
+        return Command.of("docker", "start", containerName(version));
+    }
+
+    /** Prints the health status, or the state when the image has no HEALTHCHECK (6.1). */
+    public Command healthStatus(String version) {
+        return containerIdForVersion(version).pipe(Command.of("xargs", "docker", "inspect", "--format",
+                "{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}"));
+    }
+
+    public Command healthLog(String version) {
+        return containerIdForVersion(version)
+                .pipe(Command.of("xargs", "docker", "inspect", "--format", "{{json .State.Health}}"));
+    }
+
+    /** All logs of one version, with timestamps. */
+    public Command logs(String version) {
+        return containerIdForVersion(version).pipe(Line.of("xargs", "docker", "logs", "--timestamps")
+                .raw("2>&1").build());
+    }
+
+    /** Logs of the current running container. */
+    public Command logsCurrent(LogOptions options) {
+        return currentRunningContainerId().pipe(options.apply(Line.of("xargs", "docker", "logs")));
+    }
+
+    /** Prints the version of every running container of this role, one per line. */
+    public Command runningVersions() {
+        return roleFilters(Line.of("docker", "ps")).args("--format", "{{.Names}}").raw("|")
+                .raw(stripPrefixLoop()).build();
+    }
+
+    public Command removeContainer(String version) {
+        return containerIdForVersion(version).pipe(Command.of("xargs", "docker", "container", "rm"));
+    }
+
+    /** Removes every stopped container of this role. */
+    public Command pruneContainers() {
+        return roleFilters(Line.of("docker", "container", "prune", "--force")).build();
+    }
+
+    /** Removes every image of the service (any role). */
+    public Command removeImages() {
+        return Line.of("docker", "image", "prune", "--all", "--force", "--filter", "label=service=" + config.service())
+                .build();
+    }
+
+    public Command listContainers() {
+        return roleFilters(Line.of("docker", "container", "ls", "--all")).build();
+    }
+
+    /** Every container of the service and destination, all roles ({@code app containers}). */
+    public Command listAllContainers() {
+        return Line.of("docker", "container", "ls", "--all", "--filter", "label=service=" + config.service(),
+                "--filter", "label=destination=" + destinationValue()).build();
+    }
+
+    public Command details() {
+        return roleFilters(Line.of("docker", "ps")).build();
+    }
+
+    public Command listImages() {
+        return Command.of("docker", "image", "ls", config.repository());
+    }
+
+    public Command tagLatest() {
+        return Command.of("docker", "tag", config.absoluteImage(), config.latestImage());
+    }
+
+    public Command ensureEnvDirectory() {
+        return Command.of("mkdir", "-p", envDirectory());
+    }
+
+    public String envDirectory() {
+        return config.appDirectory() + "/env/roles";
+    }
+
+    /** A one-off container of {@code version} running {@code cmd} (shell text), with extra env (4.8). */
+    public Command execNew(String host, String version, String cmd, Map<String, String> extraEnv,
+            boolean detach, String interactiveFlag) {
+        Line line = Line.of("docker", "run");
+        if (interactiveFlag != null) {
+            line.args(interactiveFlag);
+        }
+        line.args(detach ? "--detach" : "--rm", "--name",
+                config.containerPrefix(role.name()) + "-exec-" + version + "-" + randomHex.apply(6),
+                "--network", "kamal");
+        DockerArgs.env(line, config.envFor(role, host).clear());
+        line.args("--env-file", config.roleEnvFile(role.name()));
+        DockerArgs.env(line, extraEnv);
+        DockerArgs.logging(line, DockerArgs.merge(config.logging(), role.logging()));
+        config.volumes().forEach(v -> line.args("--volume").expand(v));
+        DockerArgs.options(line, role.options());
+        return line.args(config.repository() + ":" + version).verbatim(cmd).build();
+    }
+
+    /** {@code docker exec} in the running container of {@code version}. */
+    public Command execReuse(String version, String cmd, Map<String, String> extraEnv, String interactiveFlag) {
+        Line line = Line.of("docker", "exec");
+        if (interactiveFlag != null) {
+            line.args(interactiveFlag);
+        }
+        DockerArgs.env(line, extraEnv);
+        return line.args(containerName(version)).verbatim(cmd).build();
+    }
+
+    /** Role stop timeout, else root, else none for proxy roles and the drain timeout for the others. */
+    public Integer stopTimeout() {
+        if (role.stopTimeout() != null) {
+            return role.stopTimeout();
+        }
+        if (config.stopTimeout() != null) {
+            return config.stopTimeout();
+        }
+        return role.runsProxy() ? null : config.drainTimeout();
+    }
+
+    public String containerName(String version) {
+        return config.containerName(role.name(), version);
+    }
+
+    /** {@code <app dir>/assets/volumes/<role>-<version>}. */
+    public String assetVolume(String version) {
+        return config.appDirectory() + "/assets/volumes/" + role.name() + "-" + version;
+    }
+
+    private String restartPolicy() {
+        Object fromOptions = role.options() == null ? null : role.options().get("restart");
+        if (role.restartPolicy() != null) {
+            return role.restartPolicy();
+        }
+        return fromOptions != null ? String.valueOf(fromOptions) : "unless-stopped";
+    }
+
+    private String assetPath() {
+        String path = role.assetPath() != null ? role.assetPath() : config.assetPath();
+        return role.runsProxy() ? path : null;
+    }
+
+    private Command stopViaXargs() {
+        Integer timeout = stopTimeout();
+        Line line = Line.of("xargs", "docker", "stop");
+        return timeout == null ? line.build() : line.args("-t", String.valueOf(timeout)).build();
+    }
+
+    private void labels(Line line) {
+        line.value("--label", "service=" + config.service()).value("--label", "role=" + role.name());
+        if (config.destination() == null) {
+            line.args("--label", "destination");
+        } else {
+            line.value("--label", "destination=" + config.destination());
+        }
+        Map<String, String> custom = new LinkedHashMap<>(config.labels());
+        custom.putAll(role.labels());
+        DockerArgs.labels(line, custom);
+    }
+
+    private Command latestContainerScript(Line output) {
+        Command withAncestor = roleFilters(Line.of("docker", "ps", "--latest").addAll(output))
+                .args("--filter", "status=running", "--filter", "status=restarting", "--filter")
+                .substitution("ancestor=", Command.of("docker", "image", "ls", "--filter",
+                        "reference=" + config.latestImage(), "--format", "{{.ID}}"), "", false)
+                .build();
+        Command any = roleFilters(Line.of("docker", "ps", "--latest").addAll(output))
+                .args("--filter", "status=running", "--filter", "status=restarting").build();
+        return withAncestor.then(any);
+    }
+
+    private Line roleFilters(Line line) {
+        return line.args("--filter", "label=service=" + config.service(),
+                "--filter", "label=destination=" + destinationValue(), "--filter", "label=role=" + role.name());
+    }
+
+    private String destinationValue() {
+        return config.destination() == null ? "" : config.destination();
+    }
+
+    private String stripPrefixLoop() {
+        return "while read line; do echo ${line#" + ShellQuoting.quote(config.containerPrefix(role.name()) + "-")
+                + "}; done";
+    }
+}

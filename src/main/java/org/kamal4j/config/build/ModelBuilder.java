@@ -1,0 +1,116 @@
+package org.kamal4j.config.build;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kamal4j.config.Accessory;
+import org.kamal4j.config.Boot;
+import org.kamal4j.config.Builder;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.config.Env;
+import org.kamal4j.config.Registry;
+import org.kamal4j.config.Role;
+import org.kamal4j.config.SecretValue;
+import org.kamal4j.config.Secrets;
+
+/** Turns a validated deploy.yml tree into a {@link DeployConfig}, applying Kamal's defaults. */
+public final class ModelBuilder {
+
+    private ModelBuilder() {}
+
+    /** Builds the model; {@code root} must have passed schema validation. */
+    public static DeployConfig build(Map<String, Object> root, String destination, String version, Secrets secrets) {
+        String service = Values.str(root, "service");
+        Registry registry = registry(Values.map(root, "registry"));
+        String image = root.get("image") != null ? Values.str(root, "image")
+                : registry.local() ? service : null;
+        String primary = root.containsKey("primary_role") ? Values.str(root, "primary_role") : "web";
+        Env env = EnvBuilder.of(root.get("env"), true);
+        List<Role> roles = new RoleBuilder(root, primary, env).build();
+        Map<String, Accessory> accessories = new AccessoryBuilder(service, roles)
+                .build(Values.map(root, "accessories"));
+        Map<String, Object> proxy = Values.map(root, "proxy");
+        return new DeployConfig(service, image, destination, version, registry, roles, primary, accessories, env,
+                ProxyBuilder.of(proxy), SshBuilder.ssh(Values.map(root, "ssh")),
+                SshBuilder.sshkit(Values.map(root, "sshkit")),
+                boot(Values.map(root, "boot"), allHostCount(roles, accessories)), builder(root, image),
+                RoleBuilder.logging(Values.map(root, "logging"), Map.of()), Values.stringMap(root.get("labels")),
+                orEmpty(Values.strings(root.get("volumes"))), Values.str(root, "asset_path"),
+                root.containsKey("hooks_path") ? Values.str(root, "hooks_path") : ".kamal/hooks",
+                hooksOutput(root.get("hooks_output")),
+                root.containsKey("secrets_path") ? Values.str(root, "secrets_path") : ".kamal/secrets",
+                Values.str(root, "error_pages_path"), Values.bool(root, "require_destination", false),
+                Values.bool(root, "allow_empty_roles", false), Values.integer(root, "retain_containers", 5),
+                Values.str(root, "minimum_version"), Values.integer(root, "readiness_delay", 7),
+                Values.integer(root, "deploy_timeout", 30), Values.integer(root, "drain_timeout", 30),
+                Values.integer(root, "stop_timeout"), Values.stringMap(root.get("aliases")), secrets);
+    }
+
+    static Registry registry(Map<String, Object> r) {
+        return new Registry(Values.str(r, "server"), secretValue(r.get("username")), secretValue(r.get("password")));
+    }
+
+    private static SecretValue secretValue(Object v) {
+        if (v == null) {
+            return null;
+        }
+        return v instanceof List<?> l ? SecretValue.secret(Values.str(l.get(0))) : SecretValue.literal(Values.str(v));
+    }
+
+    /** Boot limit: an integer, or "P%" of all configured hosts (accessory hosts included), floored, at least 1. */
+    static Boot boot(Map<String, Object> b, int hostCount) {
+        Object raw = b.get("limit");
+        Integer limit = null;
+        if (raw instanceof Number n) {
+            limit = n.intValue();
+        } else if (raw instanceof String s && s.endsWith("%")) {
+            int percent = Integer.parseInt(s.replaceAll("[^0-9].*$", ""));
+            limit = Math.max(1, hostCount * percent / 100);
+        } else if (raw instanceof String s) {
+            limit = Integer.parseInt(s);
+        }
+        return new Boot(limit, Values.str(raw), Values.integer(b, "wait"), Values.bool(b, "parallel_roles", false));
+    }
+
+    private static int allHostCount(List<Role> roles, Map<String, Accessory> accessories) {
+        java.util.Set<String> hosts = new java.util.HashSet<>();
+        roles.forEach(r -> hosts.addAll(r.hostNames()));
+        accessories.values().forEach(a -> hosts.addAll(a.hosts()));
+        return hosts.size();
+    }
+
+    private static Builder builder(Map<String, Object> root, String image) {
+        Map<String, Object> b = Values.map(root, "builder");
+        Map<String, Object> cache = Values.map(b, "cache");
+        Map<String, Object> pack = Values.map(b, "pack");
+        String cacheImage = cache.containsKey("image") ? Values.str(cache, "image")
+                : image == null ? null : image + "-build-cache";
+        return new Builder(orEmpty(Values.strings(b.get("arch"))), Values.str(b, "remote"),
+                Values.bool(b, "local", true), b.containsKey("driver") ? Values.str(b, "driver") : "docker-container",
+                Values.str(b, "context"), b.containsKey("dockerfile") ? Values.str(b, "dockerfile") : "Dockerfile",
+                Values.str(b, "target"), Values.stringMap(b.get("args")), orEmpty(Values.strings(b.get("secrets"))),
+                Values.str(b, "ssh"), Values.str(cache, "type"), Values.str(cache, "options"), cacheImage,
+                Values.str(pack, "builder"), orEmpty(Values.strings(pack.get("buildpacks"))),
+                Values.str(b, "provenance"), Values.bool(b, "sbom"));
+    }
+
+    /** {@code hooks_output}: a string applies to every hook (key {@code *}); a leading ':' is dropped. */
+    private static Map<String, String> hooksOutput(Object v) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (v instanceof Map) {
+            Values.map(v).forEach((hook, mode) -> out.put(hook, stripColon(Values.str(mode))));
+        } else if (v != null) {
+            out.put("*", stripColon(Values.str(v)));
+        }
+        return out;
+    }
+
+    static String stripColon(String s) {
+        return s != null && s.startsWith(":") ? s.substring(1) : s;
+    }
+
+    private static List<String> orEmpty(List<String> l) {
+        return l == null ? List.of() : l;
+    }
+
+}

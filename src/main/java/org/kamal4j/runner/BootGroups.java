@@ -1,0 +1,94 @@
+package org.kamal4j.runner;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.kamal4j.config.DeployConfig;
+
+/**
+ * The boot loop: for each group of hosts in order, the pre-group hook, every (host, role) of the group, the
+ * post-group hook, then the {@code boot.wait} pause (after the last group too, as Kamal does). A failing group
+ * stops the loop: no post-group hook, no pause, later groups not attempted.
+ *
+ * <p>With a {@link WebBarrier}, every primary-role task that fails, at whatever step, closes the barrier and
+ * every one that succeeds opens it, so queuers are always released.
+ */
+public final class BootGroups {
+
+    private final RolesOnHosts roles;
+    private final Sleeper sleeper;
+    private final Duration wait;
+    private final WebBarrier barrier;
+
+    /**
+     * @param wait    pause after each group; null for none
+     * @param barrier the boot's barrier; null when no role waits for another
+     */
+    public BootGroups(RolesOnHosts roles, Sleeper sleeper, Duration wait, WebBarrier barrier) {
+        this.roles = roles;
+        this.sleeper = sleeper;
+        this.wait = wait;
+        this.barrier = barrier;
+    }
+
+    /** A boot loop with {@code boot.parallel_roles} and {@code boot.wait} taken from the config. */
+    public static BootGroups forConfig(DeployConfig config, HostRunner runner, Function<String, String> hostLabel,
+            WebBarrier barrier, Sleeper sleeper) {
+        Integer seconds = config.boot().waitSeconds();
+        return new BootGroups(new RolesOnHosts(runner, config.boot().parallelRoles(), hostLabel), sleeper,
+                seconds == null ? null : Duration.ofSeconds(seconds), barrier);
+    }
+
+    /** Cuts hosts (in boot order) into consecutive groups of {@code limit}; one group when null. */
+    public static List<List<String>> partition(List<String> hosts, Integer limit) {
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("boot limit must be at least 1, got " + limit);
+        }
+        int size = limit == null ? Math.max(1, hosts.size()) : limit;
+        List<List<String>> groups = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i += size) {
+            groups.add(List.copyOf(hosts.subList(i, Math.min(hosts.size(), i + size))));
+        }
+        return groups;
+    }
+
+    /**
+     * Boots the groups in order.
+     *
+     * @param rolesOn the roles on a host, primary role first
+     * @throws MultiHostException the failures of the first failing group
+     * @throws E                  what a hook threw (the loop stops there too)
+     */
+    public <E extends Exception> void boot(List<List<String>> groups, Function<String, List<String>> rolesOn,
+            GroupHook<E> before, RoleTask task, GroupHook<E> after)
+            throws MultiHostException, InterruptedException, E {
+        RoleTask guarded = barrier == null ? task : guard(task);
+        for (List<String> group : groups) {
+            before.run(group);
+            roles.run(group, rolesOn, guarded);
+            after.run(group);
+            if (wait != null) {
+                sleeper.sleep(wait);
+            }
+        }
+    }
+
+    /** Decides the barrier from every gatekeeper's outcome, including failures before its container started. */
+    private RoleTask guard(RoleTask task) {
+        return (host, role, lane) -> {
+            boolean gatekeeper = role.equals(barrier.primaryRole());
+            try {
+                task.run(host, role, lane);
+            } catch (Exception | Error e) {
+                if (gatekeeper) {
+                    barrier.close(roles.hostLabel().apply(host), e);
+                }
+                throw e;
+            }
+            if (gatekeeper) {
+                barrier.open(roles.hostLabel().apply(host));
+            }
+        };
+    }
+}

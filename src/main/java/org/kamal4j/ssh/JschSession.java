@@ -1,0 +1,129 @@
+package org.kamal4j.ssh;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.JSchException;
+import org.kamal4j.commands.Command;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+/** A {@link Session} running each command on its own exec channel of the pooled connection. */
+final class JschSession implements Session {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String host;
+    private final PooledConnection pool;
+    private final TransportListener listener;
+    private final long commandTimeoutNanos;
+
+    JschSession(String host, PooledConnection pool, TransportListener listener, int commandTimeoutSeconds) {
+        this.host = host;
+        this.pool = pool;
+        this.listener = listener;
+        this.commandTimeoutNanos = commandTimeoutSeconds * 1_000_000_000L;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public ExecResult exec(Command command) throws TransportException {
+        long start = System.nanoTime();
+        int status = -1;
+        com.jcraft.jsch.Session s = pool.borrow();
+        try {
+            ExecResult result = run(s, command);
+            status = result.exitStatus();
+            return result;
+        } finally {
+            pool.release(s);
+            listener.commandRun(host, command.display(), Duration.ofNanos(System.nanoTime() - start), status);
+        }
+    }
+
+    /**
+     * Writes to a temporary file created under umask 077 and chmods it before renaming it into place, so the
+     * target never exists with a wider mode than requested, even for a moment.
+     */
+    @Override
+    public void upload(byte[] content, String remotePath, int mode) throws TransportException {
+        String tmp = remotePath + ".kamal-tmp-" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
+        Command write = Command.ofParts(List.of(new Command.Raw("umask 077 &&"), new Command.Arg("cat"),
+                new Command.Raw(">"), new Command.Arg(tmp), new Command.Raw("&&"), new Command.Arg("chmod"),
+                new Command.Arg(Integer.toOctalString(mode)), new Command.Arg(tmp), new Command.Raw("&&"),
+                new Command.Arg("mv"), new Command.Arg("-f"), new Command.Arg(tmp), new Command.Arg(remotePath)))
+                .withStdin(content);
+        ExecResult r = exec(write);
+        if (!r.ok()) {
+            throw new TransportException("Upload of " + remotePath + " to " + host + " failed (exit status "
+                    + r.exitStatus() + "): " + r.stderr().strip());
+        }
+    }
+
+    private ExecResult run(com.jcraft.jsch.Session s, Command command) throws TransportException {
+        ChannelExec channel = null;
+        try {
+            channel = (ChannelExec) s.openChannel("exec");
+            channel.setCommand(command.toShell().getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            channel.setOutputStream(out, true);
+            channel.setErrStream(err, true);
+            channel.connect(s.getTimeout() > 0 ? s.getTimeout() : 30_000);
+            sendStdin(channel, command.stdin());
+            await(s, channel, command);
+            return new ExecResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
+        } catch (JSchException | IOException e) {
+            throw new TransportException("Could not run `" + command.display() + "` on " + host + ": "
+                    + command.redact(String.valueOf(e.getMessage())), e);
+        } finally {
+            if (channel != null) {
+                channel.disconnect();
+            }
+        }
+    }
+
+    /** Sends stdin (if any) then end-of-file, so a remote reader of stdin never waits forever. */
+    private static void sendStdin(ChannelExec channel, byte[] stdin) throws IOException {
+        OutputStream in = channel.getOutputStream();
+        if (stdin != null) {
+            in.write(stdin);
+        }
+        in.close();
+    }
+
+    private void await(com.jcraft.jsch.Session s, ChannelExec channel, Command command) throws TransportException {
+        long started = System.nanoTime();
+        int polls = 0;
+        while (!channel.isClosed()) {
+            if (!s.isConnected()) {
+                throw new TransportException("Lost the connection to " + host + " while running `"
+                        + command.display() + "`");
+            }
+            if (commandTimeoutNanos > 0 && System.nanoTime() - started > commandTimeoutNanos) {
+                throw new TransportException("Timed out after " + commandTimeoutNanos / 1_000_000_000L
+                        + " s running `" + command.display() + "` on " + host + " (raise ssh command_timeout, 0 = none)");
+            }
+            pause(polls++ < 200 ? 1 : 10, command);
+        }
+    }
+
+    private void pause(long millis, Command command) throws TransportException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("Interrupted while running `" + command.display() + "` on " + host, e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.kamal4j.ssh;
+
+import com.jcraft.jsch.JSch;
+import org.junit.jupiter.api.Test;
+import org.kamal4j.commands.Command;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JschSessionRedactionTest {
+
+    @Test
+    void failureMessagesAndListenerSeeOnlyTheRedactedCommand() throws Exception {
+        List<String> seen = new ArrayList<>();
+        TransportListener listener = new TransportListener() {
+            @Override
+            public void commandRun(String host, String display, Duration took, int exitStatus) {
+                seen.add(host + " " + display + " " + exitStatus);
+            }
+        };
+        com.jcraft.jsch.Session down = new JSch().getSession("root", "127.0.0.1", 1);
+        JschSession session = new JschSession("web1", new PooledConnection(() -> down, 0), listener, 0);
+        Command login = Command.of("docker", "login", "-p", "s3cr3t!").withSecrets(Set.of("s3cr3t!"));
+
+        TransportException e = assertThrows(TransportException.class, () -> session.exec(login));
+
+        assertTrue(e.getMessage().startsWith("Could not run `docker login -p '[REDACTED]'` on web1: session is down"), e.getMessage());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("s3cr3t!"), t.toString());
+        }
+        assertEquals(List.of("web1 docker login -p '[REDACTED]' -1"), seen);
+    }
+}
