@@ -54,7 +54,8 @@ public final class BootGroups {
     }
 
     /**
-     * Boots the groups in order.
+     * Boots the groups in order. Give the hosts in boot order (primary-role hosts first, as
+     * {@link DeployConfig#bootGroups()} does) so gatekeepers start before queuers can fill the thread pool.
      *
      * @param rolesOn the roles on a host, primary role first
      * @throws MultiHostException the failures of the first failing group
