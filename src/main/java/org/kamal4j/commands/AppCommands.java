@@ -166,6 +166,22 @@ public final class AppCommands {
         return Command.of("mkdir", "-p", envDirectory());
     }
 
+    /** Removes the app directory ({@code rm -r .kamal/apps/<service>}) on app remove. */
+    public Command removeAppDirectory() {
+        return Command.of("rm", "-r", config.appDirectory());
+    }
+
+    /**
+     * Renames a clashing container of {@code version} to {@code newVersion} if one exists and prints the new
+     * name: the clash check and the rename of 4.4.4 step 1 in one round trip.
+     */
+    public Command renameIfExists(String version, String newVersion) {
+        return new Line().raw("if").addAll(Line.of("docker", "container", "ls", "--all", "--filter",
+                        "name=^" + containerName(version) + "$", "--quiet")).raw("| grep -q . ; then")
+                .addAll(Line.of("docker", "rename", containerName(version), containerName(newVersion)))
+                .raw("&&").args("echo", containerName(newVersion)).raw("; fi").build();
+    }
+
     public String envDirectory() {
         return config.appDirectory() + "/env/roles";
     }

@@ -158,6 +158,30 @@ public final class ProxyCommands {
         return Command.of("rm", "-r", APPS_CONFIG + "/" + config.serviceWithDestination());
     }
 
+    /** {@code <apps-config>/<service>/error_pages}, where each version's error pages are uploaded. */
+    public String errorPagesDirectory() {
+        return APPS_CONFIG + "/" + config.serviceWithDestination() + "/error_pages";
+    }
+
+    public Command ensureErrorPagesDirectory() {
+        return Command.of("mkdir", "-p", errorPagesDirectory());
+    }
+
+    /** Removes the error pages of every version but {@code keepVersion}. */
+    public Command cleanErrorPages(String keepVersion) {
+        return Command.of("find", errorPagesDirectory(), "-mindepth", "1", "-maxdepth", "1", "!", "-name",
+                keepVersion, "-exec", "rm", "-rf", "{}", "+");
+    }
+
+    /** {@code <apps-config>/<service>/tls/<role>}: where a role's custom certificate and key are uploaded. */
+    public String tlsDirectory(String role) {
+        return APPS_CONFIG + "/" + config.serviceWithDestination() + "/tls/" + role;
+    }
+
+    public Command ensureTlsDirectory(String role) {
+        return Command.of("mkdir", "-p", tlsDirectory(role));
+    }
+
     /** Prints how many apps have a directory on the host (proxy remove checks it). */
     public Command appsCount() {
         return Command.of("ls", ".kamal/apps").pipe(Command.of("wc", "-l"));

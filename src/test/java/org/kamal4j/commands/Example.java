@@ -75,6 +75,16 @@ final class Example {
                 false, false, 5, null, 0, 30, 30, null, Map.of(), SECRETS);
     }
 
+    /** The example with other deploy/drain timeouts and error pages. */
+    static DeployConfig timed(int deployTimeout, int drainTimeout, String errorPagesPath) {
+        DeployConfig c = config(null, List.of(web(), workers()), Map.of(), List.of(), errorPagesPath);
+        return new DeployConfig(c.service(), c.image(), c.destination(), c.version(), c.registry(), c.roles(),
+                c.primaryRoleName(), c.accessories(), c.env(), c.proxy(), c.ssh(), c.sshkit(), c.boot(), c.builder(),
+                c.logging(), c.labels(), c.volumes(), c.assetPath(), c.hooksPath(), c.hooksOutput(), c.secretsPath(),
+                c.errorPagesPath(), false, false, 5, null, 0, deployTimeout, drainTimeout, null, Map.of(),
+                c.secrets());
+    }
+
     static DeployConfig staging() {
         return config("staging", List.of(web(), workers()), Map.of(), List.of(), null);
     }
