@@ -49,10 +49,9 @@ public final class Checker {
                 unknown.add(k);
             }
         }
-        if (unknown.size() == 1) {
-            problems.add(path, "unknown key: " + unknown.get(0));
-        } else if (!unknown.isEmpty()) {
-            problems.add(path, "unknown keys: " + String.join(", ", unknown));
+        if (!unknown.isEmpty()) {
+            problems.addAt(path, (unknown.size() == 1 ? "unknown key: " : "unknown keys: ") + String.join(", ", unknown),
+                    SourceMap.join(path, unknown.get(0)));
         }
     }
 

@@ -21,6 +21,12 @@ public final class Problems {
         list.add(new ConfigProblem(path, message, l == null ? null : l.file(), l == null ? 0 : l.line()));
     }
 
+    /** A problem at {@code path}, shown at the line of {@code locatePath} (e.g. the offending key). */
+    public void addAt(String path, String message, String locatePath) {
+        SourceMap.Location l = sources.find(locatePath);
+        list.add(new ConfigProblem(path, message, l == null ? null : l.file(), l == null ? 0 : l.line()));
+    }
+
     /** A top-level cross-check problem (no path); {@code locatePath} chooses the line shown, may be null. */
     public void addTopLevel(String message, String locatePath) {
         SourceMap.Location l = locatePath == null ? sources.find("") : sources.find(locatePath);
