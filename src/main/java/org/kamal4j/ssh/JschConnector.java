@@ -21,12 +21,12 @@ final class JschConnector {
     private final HostKeyVerifier verifier;
     private final NoDelaySocketFactory sockets;
 
-    JschConnector(JSch jsch, Ssh ssh, IdentityRepository identities, HostKeyVerifier verifier) {
+    JschConnector(JSch jsch, Ssh ssh, IdentityRepository identities, HostKeyVerifier verifier, boolean noDelay) {
         this.jsch = jsch;
         this.ssh = ssh;
         this.identities = identities;
         this.verifier = verifier;
-        this.sockets = new NoDelaySocketFactory(connectTimeoutMillis());
+        this.sockets = new NoDelaySocketFactory(connectTimeoutMillis(), noDelay);
     }
 
     /** Applies {@code ssh.config}: unset or empty reads no file; "true" means ~/.ssh/config. */

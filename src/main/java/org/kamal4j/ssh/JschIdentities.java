@@ -62,7 +62,7 @@ final class JschIdentities {
             jsch.addIdentity(file.toString(), passphrase);
         } catch (JSchException e) {
             throw new TransportException("Cannot read SSH key " + file + ": " + e.getMessage()
-                    + " (a wrong passphrase? set it in the settings.xml <server> passphrase)", e);
+                    + " Check the passphrase of the settings.xml <server>", e);
         }
     }
 

@@ -47,16 +47,21 @@ public final class JschTransport implements Transport {
     @Override
     public Session session(String host, String lane) throws TransportException {
         String key = lane + "\u0000" + host;
-        JschSession session = sessions.computeIfAbsent(key, k -> create(host, lane));
+        HostAddress address;
+        try {
+            address = HostAddress.parse(host, ssh.user() == null ? "root" : ssh.user(),
+                    ssh.port() > 0 ? ssh.port() : 22);
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(e.getMessage(), e);
+        }
+        JschSession session = sessions.computeIfAbsent(key, k -> create(address, host, lane));
         if (sshkit.poolIdleTimeout() > 0) {
             pools.get(key).open();
         }
         return session;
     }
 
-    private JschSession create(String host, String lane) {
-        HostAddress address = HostAddress.parse(host, ssh.user() == null ? "root" : ssh.user(),
-                ssh.port() > 0 ? ssh.port() : 22);
+    private JschSession create(HostAddress address, String host, String lane) {
         PooledConnection pool = new PooledConnection(() -> open(address, host, lane), sshkit.poolIdleTimeout());
         pools.put(lane + "\u0000" + host, pool);
         return new JschSession(host, pool, listener, Math.max(0, ssh.commandTimeout()));
@@ -95,6 +100,7 @@ public final class JschTransport implements Transport {
         private Path home = Path.of(System.getProperty("user.home"));
         private String agentSocket = System.getenv("SSH_AUTH_SOCK");
         private DnsRetry.Sleeper sleeper = Thread::sleep;
+        private boolean tcpNoDelay = true;
 
         private Builder(Ssh ssh, Sshkit sshkit) {
             this.ssh = Objects.requireNonNull(ssh, "ssh");
@@ -136,13 +142,19 @@ public final class JschTransport implements Transport {
             return this;
         }
 
+        /** Turns TCP_NODELAY off; only for measuring what it saves. */
+        Builder tcpNoDelay(boolean on) {
+            this.tcpNoDelay = on;
+            return this;
+        }
+
         /** Loads keys, known_hosts and ssh config; fails on an unreadable key or an unknown host key policy. */
         public JschTransport build() throws TransportException {
             JSch jsch = new JSch();
             IdentityRepository ids = JschIdentities.load(jsch, ssh, credentials, secrets, home, agentSocket,
                     listener::warning);
             JschConnector.applyConfig(jsch, ssh.config(), home);
-            return new JschTransport(this, new JschConnector(jsch, ssh, ids, verifier(jsch)));
+            return new JschTransport(this, new JschConnector(jsch, ssh, ids, verifier(jsch), tcpNoDelay));
         }
 
         private HostKeyVerifier verifier(JSch jsch) throws TransportException {

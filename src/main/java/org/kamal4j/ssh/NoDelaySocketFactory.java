@@ -16,9 +16,11 @@ import java.net.UnknownHostException;
 final class NoDelaySocketFactory implements SocketFactory {
 
     private final int connectTimeoutMillis;
+    private final boolean noDelay;
 
-    NoDelaySocketFactory(int connectTimeoutMillis) {
+    NoDelaySocketFactory(int connectTimeoutMillis, boolean noDelay) {
         this.connectTimeoutMillis = connectTimeoutMillis;
+        this.noDelay = noDelay;
     }
 
     @Override
@@ -29,7 +31,7 @@ final class NoDelaySocketFactory implements SocketFactory {
         }
         Socket socket = new Socket();
         try {
-            socket.setTcpNoDelay(true);
+            socket.setTcpNoDelay(noDelay);
             socket.setKeepAlive(true);
             socket.connect(address, connectTimeoutMillis);
             return socket;
