@@ -1,0 +1,206 @@
+package org.kamal4j.testbed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A local fleet of test hosts (network namespaces with sshd, optionally dockerd) made by src/it/fleet/fleet.sh. */
+public final class Fleet {
+
+    private static final Map<String, Fleet> UP = new ConcurrentHashMap<>();
+    private static final String ACCEPTED = "Accepted publickey for ";
+
+    private final String name;
+    private final Path dir;
+    private final List<String> hosts;
+    private final boolean docker;
+
+    private Fleet(String name, Path dir, List<String> hosts, boolean docker) {
+        this.name = name;
+        this.dir = dir;
+        this.hosts = List.copyOf(hosts);
+        this.docker = docker;
+    }
+
+    /** Brings up COUNT sshd hosts named NAME (once per JVM; the script itself is idempotent too). */
+    public static Fleet up(String name, int count) {
+        return up(name, count, 0, false);
+    }
+
+    /** Like {@link #up(String, int)} but every host also runs its own dockerd, plus a registry and a local dockerd. */
+    public static Fleet upWithDocker(String name, int count) {
+        return up(name, count, 0, true);
+    }
+
+    /** Full form: subnet 0 lets fleet.sh derive one from the name (or reuse the running fleet's). */
+    public static synchronized Fleet up(String name, int count, int subnet, boolean docker) {
+        Fleet known = UP.get(name);
+        if (known != null && known.hosts.size() == count && known.docker == docker) {
+            return known;
+        }
+        List<String> args = new ArrayList<>(List.of("up", name, Integer.toString(count)));
+        if (subnet > 0) {
+            args.addAll(List.of("--subnet", Integer.toString(subnet)));
+        }
+        if (docker) {
+            args.add("--docker");
+        }
+        script(args);
+        Path dir = stateRoot().resolve(name);
+        Fleet fleet = new Fleet(name, dir, readLines(dir.resolve("hosts.txt")), docker);
+        UP.put(name, fleet);
+        return fleet;
+    }
+
+    /** Stops every process of this fleet and deletes its namespaces, bridge and state directory. */
+    public synchronized void down() {
+        UP.remove(name);
+        script(List.of("down", name));
+    }
+
+    /** The fleet's short name (namespaces are NAME-1, NAME-2, ...). */
+    public String name() {
+        return name;
+    }
+
+    /** Host addresses in order: 198.18.N.11, 198.18.N.12, ... */
+    public List<String> hosts() {
+        return hosts;
+    }
+
+    /** The i-th host address, 1-based like the namespace names. */
+    public String host(int i) {
+        return hosts.get(i - 1);
+    }
+
+    /** The namespace (and hostname seen over SSH) of a host address: NAME-i. */
+    public String hostName(String host) {
+        return name + "-" + index(host);
+    }
+
+    /** The state directory holding keys, known_hosts and per-host files. */
+    public Path stateDir() {
+        return dir;
+    }
+
+    /** Unencrypted ed25519 client key authorised for root on every host. */
+    public Path key() {
+        return dir.resolve("id_ed25519");
+    }
+
+    /** Passphrase-protected ed25519 client key; the passphrase is {@link #passphrase()}. */
+    public Path keyWithPassphrase() {
+        return dir.resolve("id_ed25519_pass");
+    }
+
+    /** The passphrase of {@link #keyWithPassphrase()}. */
+    public String passphrase() {
+        return readLines(dir.resolve("passphrase")).get(0);
+    }
+
+    /** Unencrypted RSA (PEM) client key authorised for root on every host. */
+    public Path rsaKey() {
+        return dir.resolve("id_rsa");
+    }
+
+    /** known_hosts with a plain entry for every host address. */
+    public Path knownHosts() {
+        return dir.resolve("known_hosts");
+    }
+
+    /** Directory first on every host's remote PATH: drop a stand-in `docker` script here for scale tests. */
+    public Path pathHookDir() {
+        return dir.resolve("path");
+    }
+
+    /** The sshd log of a host (LogLevel VERBOSE, each line prefixed with an ISO-8601 UTC timestamp). */
+    public Path sshdLog(String host) {
+        return dir.resolve("hosts").resolve(Integer.toString(index(host))).resolve("sshd.log");
+    }
+
+    /** Number of successful public-key logins the host's sshd has logged so far. */
+    public int acceptedConnections(String host) {
+        return acceptedConnectionTimes(host).size();
+    }
+
+    /** When each successful public-key login on the host happened, in log order. */
+    public List<Instant> acceptedConnectionTimes(String host) {
+        return readLines(sshdLog(host)).stream()
+                .filter(line -> line.contains(ACCEPTED))
+                .map(line -> Instant.parse(line.substring(0, line.indexOf(' '))))
+                .toList();
+    }
+
+    private int index(String host) {
+        int i = hosts.indexOf(host);
+        if (i < 0) {
+            throw new IllegalArgumentException(host + " is not a host of fleet " + name + ": " + hosts);
+        }
+        return i + 1;
+    }
+
+    static Path stateRoot() {
+        String env = System.getenv("FLEET_STATE");
+        return Path.of(env == null || env.isEmpty() ? "/tmp/kamal-fleet" : env);
+    }
+
+    static Path projectDir() {
+        return Path.of(System.getProperty("kamal.projectDir", System.getProperty("user.dir")));
+    }
+
+    static String script(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(projectDir().resolve("src/it/fleet/fleet.sh").toString());
+        command.addAll(args);
+        return Proc.run(command, Map.of(), 600);
+    }
+
+    static List<String> readLines(Path file) {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + "; is the fleet up? (src/it/fleet/fleet.sh status)", e);
+        }
+    }
+
+    /** Runs a local process to completion and returns its combined output, failing loudly otherwise. */
+    static final class Proc {
+        private Proc() {
+        }
+
+        static String run(List<String> command, Map<String, String> env, int timeoutSeconds) {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            try {
+                Process p = pb.start();
+                p.getOutputStream().close();
+                byte[] out = p.getInputStream().readAllBytes();
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("Timed out: " + command);
+                }
+                String text = new String(out, StandardCharsets.UTF_8);
+                if (p.exitValue() != 0) {
+                    throw new IllegalStateException("Failed (exit " + p.exitValue() + "): " + command + "\n" + text
+                            + "\nFleet tests need root, iproute2, openssh-server (see docs/testing.md),"
+                            + " or run with -Pno-fleet.");
+                }
+                return text;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot run " + command, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted: " + command, e);
+            }
+        }
+    }
+}
