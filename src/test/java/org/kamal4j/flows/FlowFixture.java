@@ -67,6 +67,10 @@ final class FlowFixture implements AutoCloseable {
         return context(Selection.all(config), "deploy");
     }
 
+    Selection selection() throws FlowException {
+        return Selection.all(config);
+    }
+
     FlowContext context(Selection selection, String command) {
         return FlowContext.builder(selection, fake, runner, output)
                 .local((Command c, Map<String, String> env) -> {
