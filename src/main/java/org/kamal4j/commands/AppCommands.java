@@ -1,6 +1,5 @@
 package org.kamal4j.commands;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.kamal4j.config.DeployConfig;
@@ -26,25 +25,14 @@ public final class AppCommands {
 
     /** The blue-green {@code docker run} of {@code config.version()} on {@code host}, in Kamal's token order. */
     public Command run(String host) {
-        String container = containerName(config.version());
-        Line line = Line.of("docker", "run", "--detach", "--restart", restartPolicy(), "--name", container,
-                "--network", "kamal", "--hostname", hostname(host));
-        line.value("--env", "KAMAL_CONTAINER_NAME=" + container)
-                .value("--env", "KAMAL_VERSION=" + config.version())
-                .value("--env", "KAMAL_HOST=" + host);
-        if (config.destination() != null) {
-            line.value("--env", "KAMAL_DESTINATION=" + config.destination());
-        }
-        DockerArgs.env(line, config.envFor(role, host).clear());
-        line.args("--env-file", config.roleEnvFile(role.name()));
-        DockerArgs.logging(line, DockerArgs.merge(config.logging(), role.logging()));
-        config.volumes().forEach(v -> line.args("--volume").expand(v));
-        if (assetPath() != null) {
-            line.args("--volume").expand("$PWD/" + assetVolume(config.version()) + ":" + assetPath());
-        }
-        labels(line);
-        DockerArgs.options(line, role.options());
-        return line.args(config.absoluteImage()).verbatim(role.cmd()).build();
+        return new AppContainerLines(config, role).run(host, hostname(host));
+    }
+
+    /** A one-off container of {@code version} running {@code cmd} (shell text), with extra env (4.8). */
+    public Command execNew(String host, String version, String cmd, Map<String, String> extraEnv,
+            boolean detach, String interactiveFlag) {
+        String name = config.containerPrefix(role.name()) + "-exec-" + version + "-" + randomHex.apply(6);
+        return new AppContainerLines(config, role).exec(host, name, version, cmd, extraEnv, detach, interactiveFlag);
     }
 
     /** {@code <host[0,51] minus one trailing dot>-<hex12>}: unique per container, within docker's 64 chars. */
@@ -186,25 +174,6 @@ public final class AppCommands {
         return config.appDirectory() + "/env/roles";
     }
 
-    /** A one-off container of {@code version} running {@code cmd} (shell text), with extra env (4.8). */
-    public Command execNew(String host, String version, String cmd, Map<String, String> extraEnv,
-            boolean detach, String interactiveFlag) {
-        Line line = Line.of("docker", "run");
-        if (interactiveFlag != null) {
-            line.args(interactiveFlag);
-        }
-        line.args(detach ? "--detach" : "--rm", "--name",
-                config.containerPrefix(role.name()) + "-exec-" + version + "-" + randomHex.apply(6),
-                "--network", "kamal");
-        DockerArgs.env(line, config.envFor(role, host).clear());
-        line.args("--env-file", config.roleEnvFile(role.name()));
-        DockerArgs.env(line, extraEnv);
-        DockerArgs.logging(line, DockerArgs.merge(config.logging(), role.logging()));
-        config.volumes().forEach(v -> line.args("--volume").expand(v));
-        DockerArgs.options(line, role.options());
-        return line.args(config.repository() + ":" + version).verbatim(cmd).build();
-    }
-
     /** {@code docker exec} in the running container of {@code version}. */
     public Command execReuse(String version, String cmd, Map<String, String> extraEnv, String interactiveFlag) {
         Line line = Line.of("docker", "exec");
@@ -235,35 +204,10 @@ public final class AppCommands {
         return config.appDirectory() + "/assets/volumes/" + role.name() + "-" + version;
     }
 
-    private String restartPolicy() {
-        Object fromOptions = role.options() == null ? null : role.options().get("restart");
-        if (role.restartPolicy() != null) {
-            return role.restartPolicy();
-        }
-        return fromOptions != null ? String.valueOf(fromOptions) : "unless-stopped";
-    }
-
-    private String assetPath() {
-        String path = role.assetPath() != null ? role.assetPath() : config.assetPath();
-        return role.runsProxy() ? path : null;
-    }
-
     private Command stopViaXargs() {
         Integer timeout = stopTimeout();
         Line line = Line.of("xargs", "docker", "stop");
         return timeout == null ? line.build() : line.args("-t", String.valueOf(timeout)).build();
-    }
-
-    private void labels(Line line) {
-        line.value("--label", "service=" + config.service()).value("--label", "role=" + role.name());
-        if (config.destination() == null) {
-            line.args("--label", "destination");
-        } else {
-            line.value("--label", "destination=" + config.destination());
-        }
-        Map<String, String> custom = new LinkedHashMap<>(config.labels());
-        custom.putAll(role.labels());
-        DockerArgs.labels(line, custom);
     }
 
     private Command latestContainerScript(Line output) {

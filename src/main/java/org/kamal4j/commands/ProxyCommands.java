@@ -25,6 +25,18 @@ public final class ProxyCommands {
                 config.version());
     }
 
+    /**
+     * The container id lookup and {@code kamal-proxy deploy} in one round trip: fails with Kamal's message
+     * ({@code Failed to get endpoint for <role> on <host>, did the container boot?}) on standard error when the
+     * query prints nothing. {@code containerIdQuery} is e.g. {@link AppCommands#containerIdForVersion}.
+     */
+    public Command deployContainerOf(org.kamal4j.config.Role role, String host, Command containerIdQuery) {
+        String message = "Failed to get endpoint for " + role.name() + " on " + host + ", did the container boot?";
+        Command lookup = new Line().substitution("id=", containerIdQuery, "", false).raw("; if [ -z \"${id}\" ]; then")
+                .args("echo", message).raw(">&2 ; exit 1 ; fi").build();
+        return lookup.then(deploy(role, "${id}"));
+    }
+
     /** Routes a proxied accessory's traffic to its container. */
     public Command deploy(org.kamal4j.config.Accessory accessory, String containerId) {
         return deploy(accessory.service(), accessory.proxy(), containerId, accessory.name(), config.version());
@@ -36,37 +48,8 @@ public final class ProxyCommands {
      */
     public Command deploy(String service, Proxy proxy, String target, String tlsRole, String version) {
         Line line = Line.of("docker", "exec", CONTAINER, "kamal-proxy", "deploy", service);
-        line.interpolated("--target=" + target + ":" + proxy.appPort());
-        proxy.hosts().forEach(h -> line.interpolated("--host=" + h));
-        if (proxy.ssl()) {
-            line.args("--tls");
-        }
-        if (proxy.customCertificate()) {
-            String tls = CONTAINER_APPS_CONFIG + "/" + config.serviceWithDestination() + "/tls/" + tlsRole;
-            line.interpolated("--tls-certificate-path=" + tls + "/cert.pem");
-            line.interpolated("--tls-private-key-path=" + tls + "/key.pem");
-        }
-        line.interpolated("--deploy-timeout=" + config.deployTimeout() + "s");
-        line.interpolated("--drain-timeout=" + config.drainTimeout() + "s");
-        seconds(line, "--health-check-interval", proxy.healthcheckInterval());
-        seconds(line, "--health-check-timeout", proxy.healthcheckTimeout());
-        optional(line, "--health-check-path", proxy.healthcheckPath());
-        seconds(line, "--target-timeout", proxy.responseTimeout());
-        flag(line, "--buffer-requests", proxy.bufferRequests());
-        flag(line, "--buffer-responses", proxy.bufferResponses());
-        optional(line, "--buffer-memory", proxy.bufferMemory());
-        optional(line, "--max-request-body", proxy.maxRequestBody());
-        optional(line, "--max-response-body", proxy.maxResponseBody());
-        proxy.pathPrefixes().forEach(p -> line.interpolated("--path-prefix=" + p));
-        flag(line, "--strip-path-prefix", proxy.stripPathPrefix());
-        flag(line, "--forward-headers", proxy.forwardHeaders());
-        flag(line, "--tls-redirect", proxy.sslRedirect());
-        headers(line, proxy);
-        if (config.errorPagesPath() != null) {
-            line.interpolated("--error-pages=" + CONTAINER_APPS_CONFIG + "/" + config.serviceWithDestination()
-                    + "/error_pages/" + version);
-        }
-        return line.build();
+        return new ProxyDeployFlags(config, proxy, CONTAINER_APPS_CONFIG + "/" + config.serviceWithDestination())
+                .append(line, target, tlsRole, version).build();
     }
 
     /** Removes a service's route ({@code app stop/remove}, accessory stop). */
@@ -77,8 +60,8 @@ public final class ProxyCommands {
     /** Maintenance mode; {@code drainTimeout} (seconds) and {@code message} may be null. */
     public Command stop(String service, Integer drainTimeout, String message) {
         Line line = Line.of("docker", "exec", CONTAINER, "kamal-proxy", "stop", service);
-        seconds(line, "--drain-timeout", drainTimeout);
-        optional(line, "--message", message);
+        ProxyDeployFlags.seconds(line, "--drain-timeout", drainTimeout);
+        ProxyDeployFlags.optional(line, "--message", message);
         return line.build();
     }
 
@@ -112,6 +95,21 @@ public final class ProxyCommands {
             line.value("--metrics-port", String.valueOf(run.metricsPort()));
         }
         return line.build();
+    }
+
+    /**
+     * The legacy run command of 6.3.1 (no {@code proxy.run} on the host): options, image, version and run
+     * command come from the files {@code proxy boot_config set} wrote, with Kamal's defaults. All constant text.
+     */
+    public Command legacyRun() {
+        String files = "echo $(cat .kamal/proxy/options 2> /dev/null || echo \"--publish 80:80 --publish 443:443"
+                + " --log-opt max-size=10m\") $(cat .kamal/proxy/image 2> /dev/null || echo \""
+                + ProxyRun.DEFAULT_REPOSITORY + "\"):$(cat .kamal/proxy/image_version 2> /dev/null || echo \""
+                + ProxyRun.MINIMUM_VERSION + "\") $(cat .kamal/proxy/run_command 2> /dev/null || echo \"\")";
+        return Command.ofParts(List.of(new Command.Raw(files))).pipe(Line.of("xargs", "docker", "run", "--name",
+                CONTAINER, "--network", "kamal", "--detach", "--restart", "unless-stopped", "--volume",
+                "kamal-proxy-config:/home/kamal-proxy/.config/kamal-proxy", "--volume")
+                .expand("$PWD/" + APPS_CONFIG + ":" + CONTAINER_APPS_CONFIG).build());
     }
 
     /** {@code docker container start kamal-proxy || <run>}: start the existing container, else create it. */
@@ -210,35 +208,6 @@ public final class ProxyCommands {
             String host = ip.contains(":") ? "[" + ip + "]" : ip;
             line.args("--publish", host + ":" + run.httpPort() + ":80", "--publish", host + ":" + run.httpsPort()
                     + ":443");
-        }
-    }
-
-    private static void headers(Line line, Proxy proxy) {
-        List<String> request = proxy.logRequestHeaders() == null ? Proxy.DEFAULT_LOG_REQUEST_HEADERS
-                : proxy.logRequestHeaders();
-        request.forEach(h -> line.interpolated("--log-request-header=" + h));
-        if (proxy.logResponseHeaders() != null) {
-            proxy.logResponseHeaders().forEach(h -> line.interpolated("--log-response-header=" + h));
-        }
-    }
-
-    private static void seconds(Line line, String flag, Integer value) {
-        if (value != null) {
-            line.interpolated(flag + "=" + value + "s");
-        }
-    }
-
-    private static void optional(Line line, String flag, Object value) {
-        if (value != null) {
-            line.interpolated(flag + "=" + value);
-        }
-    }
-
-    private static void flag(Line line, String flag, Boolean value) {
-        if (Boolean.TRUE.equals(value)) {
-            line.args(flag);
-        } else if (Boolean.FALSE.equals(value)) {
-            line.interpolated(flag + "=false");
         }
     }
 }

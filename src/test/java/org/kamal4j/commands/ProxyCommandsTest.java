@@ -26,6 +26,24 @@ class ProxyCommandsTest {
     }
 
     @Test
+    void deployWithTheContainerIdLookupInOneRoundTrip() {
+        AppCommands web = new AppCommands(Example.config(), Example.web());
+        Command deploy = proxy.deployContainerOf(Example.web(), "1.1.1.1", web.containerIdForVersion("abc123"));
+        assertEquals("id=$(docker container ls --all --filter 'name=^app-web-abc123$' --quiet) ; if [ -z \"${id}\" ];"
+                + " then echo 'Failed to get endpoint for web on 1.1.1.1, did the container boot?' >&2 ; exit 1 ; fi ;"
+                + " docker exec kamal-proxy kamal-proxy deploy app-web \"--target=${id}:3000\" --host=app.example.com"
+                + " --deploy-timeout=30s --drain-timeout=30s --buffer-requests --buffer-responses"
+                + " --log-request-header=Cache-Control --log-request-header=Last-Modified --log-request-header=User-Agent",
+                deploy.toShell());
+        // With a stub printing an id, the target carries it; with no id, the message and status 1.
+        String withId = RemoteArgv.of("docker() { case \"$1\" in container) echo 0123456789ab ;; *) printf '%s\\n' \"$*\" >&3 ;; esac; }; "
+                + deploy.toShell());
+        assertEquals(true, withId.contains("--target=0123456789ab:3000 --host=app.example.com"), withId);
+        String withoutId = RemoteArgv.of("docker() { :; }; " + deploy.toShell() + "; echo status=$?");
+        assertEquals("Failed to get endpoint for web on 1.1.1.1, did the container boot?\n", withoutId);
+    }
+
+    @Test
     void fullyLoadedDeploy() {
         Proxy loaded = new Proxy(List.of("app.example.com", "www.example.com"), 3000, true, null, null, false, true,
                 10, List.of("/api", "/oauth"), false, "/health", 3, 4, false, true, 40000000L, 0L, 2000000L,
@@ -87,6 +105,15 @@ class ProxyCommandsTest {
                 + " --publish '[::1]:8443:443' --log-opt max-size=30m --expose=9090 --label a=b --memory 512m"
                 + " registry:4443/myrepo/kamal-proxy:v0.9.3 kamal-proxy run --debug --metrics-port 9090", run.toShell());
         assertSameArgv(kamal, run, "docker");
+    }
+
+    @Test
+    void legacyRunCommand() {
+        String kamal = "echo $(cat .kamal/proxy/options 2> /dev/null || echo \"--publish 80:80 --publish 443:443 --log-opt max-size=10m\") $(cat .kamal/proxy/image 2> /dev/null || echo \"basecamp/kamal-proxy\"):$(cat .kamal/proxy/image_version 2> /dev/null || echo \"v0.9.2\") $(cat .kamal/proxy/run_command 2> /dev/null || echo \"\") | xargs docker run --name kamal-proxy --network kamal --detach --restart unless-stopped --volume kamal-proxy-config:/home/kamal-proxy/.config/kamal-proxy --volume $PWD/.kamal/proxy/apps-config:/home/kamal-proxy/.apps-config";
+        Command legacy = proxy.legacyRun();
+        assertEquals(kamal.replace("--volume $PWD/.kamal/proxy/apps-config:/home/kamal-proxy/.apps-config",
+                "--volume \"$PWD/.kamal/proxy/apps-config:/home/kamal-proxy/.apps-config\""), legacy.toShell());
+        assertSameArgv(kamal, legacy, "xargs");
     }
 
     @Test
