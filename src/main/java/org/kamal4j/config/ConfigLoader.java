@@ -104,7 +104,7 @@ public final class ConfigLoader {
     }
 
     private Map<String, Object> readTree(SourceMap sources) throws ConfigException {
-        Map<String, String> erbEnv = erbEnvironment();
+        Map<String, String> erbEnv = erbEnvironment(environment, destination);
         Path base = baseDir.resolve(configFile == null ? DEFAULT_CONFIG_FILE : configFile);
         boolean pomOnly = pomTree != null && configFile == null && !Files.exists(base);
         Map<String, Object> root = pomOnly ? new LinkedHashMap<>() : readFile(base, erbEnv, sources);
@@ -129,7 +129,8 @@ public final class ConfigLoader {
         return base.resolveSibling(stem + "." + destination + ".yml");
     }
 
-    private Map<String, String> erbEnvironment() {
+    /** ERB's ENV: the process environment with {@code KAMAL_DESTINATION} set to the destination or removed. */
+    static Map<String, String> erbEnvironment(Map<String, String> environment, String destination) {
         Map<String, String> env = new HashMap<>(environment);
         if (destination == null) {
             env.remove("KAMAL_DESTINATION");

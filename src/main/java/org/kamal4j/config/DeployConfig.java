@@ -14,7 +14,11 @@ import java.util.Set;
  *
  * @param roles       sorted by name, as Kamal keeps them
  * @param accessories in configuration order
- * @param version     the version to operate on ({@code -Dkamal.version}, else {@code VERSION}, else git HEAD)
+ * @param version     the version to operate on ({@code -Dkamal.version}, else {@code VERSION}, else git HEAD);
+ *                    null only when the loader was told the version is optional
+ * @param hooksOutput hook name to {@code quiet}/{@code verbose} (leading ':' removed); the string form of
+ *                    {@code hooks_output} is stored under the key {@code *} (all hooks)
+ * @param stopTimeout root {@code stop_timeout}; each {@link Role#stopTimeout()} is already resolved
  */
 public record DeployConfig(
         String service,

@@ -160,4 +160,29 @@ class ConfigLoaderTest {
                 .configFile("deploy.yml").version("v43").load();
         assertEquals("v43", explicit.version());
     }
+
+    @Test
+    void erbSeesKamalDestinationSetOrRemoved() {
+        assertEquals("staging", ConfigLoader.erbEnvironment(Map.of("A", "1"), "staging").get("KAMAL_DESTINATION"));
+        assertEquals("1", ConfigLoader.erbEnvironment(Map.of("A", "1"), "staging").get("A"));
+        assertFalse(ConfigLoader.erbEnvironment(Map.of("KAMAL_DESTINATION", "old"), null)
+                .containsKey("KAMAL_DESTINATION"));
+    }
+
+    @Test
+    void destinationFileNameReplacesTheExtension() {
+        assertEquals(java.nio.file.Path.of("x/foo.staging.yml"),
+                ConfigLoader.destinationFile(java.nio.file.Path.of("x/foo.yml"), "staging"));
+    }
+
+    @Test
+    void accessoriesAloneNeedNoServers() throws ConfigException {
+        DeployConfig c = Fixtures.load("accessories-only");
+        assertTrue(c.roles().isEmpty());
+        assertNull(c.primaryHost());
+        assertEquals(List.of("10.0.0.1", "10.0.0.2"), c.allHosts());
+        assertEquals(List.of("10.0.0.1", "10.0.0.2"), c.proxyHosts());
+        assertEquals(6379, c.accessories().get("redis").proxy().appPort());
+        assertEquals("infra-redis", c.accessories().get("redis").service());
+    }
 }

@@ -74,7 +74,7 @@ public final class SchemaValidator {
         if (root.containsKey("boot")) {
             sections.boot(root.get("boot"));
         }
-        sections.builder(root.get("builder"));
+        new BuilderValidator(c).builder(root.get("builder"));
         if (root.containsKey("env")) {
             env.validate("env", root.get("env"), true);
         }
