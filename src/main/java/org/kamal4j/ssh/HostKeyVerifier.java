@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class HostKeyVerifier implements HostKeyRepository {
         int verdict = known.check(host, key);
         byte[] acceptedKey = accepted.get(host);
         if (verdict == NOT_INCLUDED && acceptedKey != null) {
-            verdict = java.util.Arrays.equals(acceptedKey, key) ? OK : CHANGED;
+            verdict = Arrays.equals(acceptedKey, key) ? OK : CHANGED;
         }
         if (verdict == NOT_INCLUDED && acceptNew) {
             return acceptNew(host, key);
@@ -56,7 +57,7 @@ final class HostKeyVerifier implements HostKeyRepository {
 
     private synchronized int acceptNew(String host, byte[] key) {
         if (accepted.containsKey(host)) {
-            return java.util.Arrays.equals(accepted.get(host), key) ? OK : CHANGED;
+            return Arrays.equals(accepted.get(host), key) ? OK : CHANGED;
         }
         try {
             String type = new HostKey(host, key).getType();

@@ -3,12 +3,14 @@ package org.kamal4j.ssh;
 import com.jcraft.jsch.IdentityRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.JSchHostKeyException;
 import com.jcraft.jsch.OpenSSHConfig;
 import com.jcraft.jsch.Proxy;
 import com.jcraft.jsch.Session;
 import org.kamal4j.config.Ssh;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -38,8 +40,8 @@ final class JschConnector {
         for (String entry : config) {
             Path file = "true".equals(entry) ? home.resolve(".ssh/config") : JschIdentities.expand(entry, home);
             try {
-                if (java.nio.file.Files.isRegularFile(file) || !"true".equals(entry)) {
-                    all.append(java.nio.file.Files.readString(file)).append('\n');
+                if (Files.isRegularFile(file) || !"true".equals(entry)) {
+                    all.append(Files.readString(file)).append('\n');
                 }
             } catch (IOException e) {
                 throw new TransportException("Cannot read SSH config " + file + ": " + e.getMessage()
@@ -99,7 +101,7 @@ final class JschConnector {
     private TransportException translate(HostAddress a, Session s, JSchException e) {
         String name = s == null ? a.knownHostsName() : knownHostsName(s);
         HostKeyVerifier.Rejection r = verifier.rejection(name);
-        if (r != null && e.getMessage() != null && e.getMessage().toLowerCase().contains("host")) {
+        if (r != null && e instanceof JSchHostKeyException) {
             return new TransportException(hostKeyMessage(a, name, r), e);
         }
         String m = String.valueOf(e.getMessage());

@@ -118,5 +118,8 @@ final class LocalSshd implements AutoCloseable {
             process.destroy();
             process.waitFor(5, TimeUnit.SECONDS);
         }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }
