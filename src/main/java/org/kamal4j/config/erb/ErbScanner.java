@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a template into text and tags exactly as Ruby's ERB does with trim mode {@code -}: {@code <%-}
- * also drops the spaces and tabs before it at the start of a line, {@code -%>} drops the newline right
- * after it, {@code <%%} is a literal {@code <%} in text and {@code %%>} a literal {@code %>} in code.
+ * Splits a template into text and tags as Ruby's ERB does with trim mode {@code -} (its StringScanner-based
+ * scanner): outside a tag only opening tags count, inside only closing ones; {@code <%-} opens a code tag and
+ * drops the spaces and tabs before it when they start a line or follow the previous tag; {@code -%>} closes
+ * one and drops a newline right after it; {@code <%%} is a literal {@code <%} and {@code %%>} inside code a
+ * literal {@code %>}.
  */
 final class ErbScanner {
 
-    private static final String[] DELIMITERS = {"<%-", "-%>\r\n", "-%>\n", "-%>", "<%%", "<%=", "<%#", "<%", "%%>", "%>"};
+    private static final String[] OPENING = {"<%-", "<%%", "<%=", "<%#", "<%"};
+    private static final String[] CLOSING = {"-%>", "%%>", "%>"};
 
     private final String src;
     private final List<ErbPart> parts = new ArrayList<>();
@@ -29,14 +32,13 @@ final class ErbScanner {
     private List<ErbPart> run() {
         int pos = 0;
         while (pos < src.length()) {
-            int[] found = nextDelimiter(pos);
+            int[] found = stag == null ? nextOpening(pos) : nextClosing(pos);
             content.append(src, pos, found[0]);
             if (found[1] == found[0]) {
                 break;
             }
             String token = src.substring(found[0], found[1]);
-            handle(token, found[0] + leadingBlanks(token));
-            pos = found[1];
+            pos = stag == null ? open(token, found[1] - token.strip().length(), found[1]) : close(token, found[1]);
         }
         if (stag != null) {
             parts.add(new ErbPart(ErbPart.Kind.UNTERMINATED, content.toString(), tagLine));
@@ -46,10 +48,11 @@ final class ErbScanner {
         return parts;
     }
 
-    /** The leftmost delimiter at or after {@code from} as {start, end}; {end, end} when there is none. */
-    private int[] nextDelimiter(int from) {
+    /** The leftmost opening tag at or after {@code from} as {start, end}; {end, end} when there is none. */
+    private int[] nextOpening(int from) {
         for (int i = from; i < src.length(); i++) {
-            if (i == 0 || src.charAt(i - 1) == '\n') {
+            // Ruby's StringScanner lets ^ match at the scan position as well as after a newline.
+            if (i == from || src.charAt(i - 1) == '\n') {
                 int j = i;
                 while (j < src.length() && (src.charAt(j) == ' ' || src.charAt(j) == '\t')) {
                     j++;
@@ -58,7 +61,7 @@ final class ErbScanner {
                     return new int[] {i, j + 3};
                 }
             }
-            for (String d : DELIMITERS) {
+            for (String d : OPENING) {
                 if (src.startsWith(d, i)) {
                     return new int[] {i, i + d.length()};
                 }
@@ -67,34 +70,47 @@ final class ErbScanner {
         return new int[] {src.length(), src.length()};
     }
 
-    private void handle(String token, int tokenPos) {
-        if (stag == null) {
-            outside(token, tokenPos);
-        } else if (token.startsWith("-%>") || token.equals("%>")) {
-            parts.add(new ErbPart(kindOf(stag), content.toString(), tagLine));
-            content.setLength(0);
-            stag = null;
-        } else if (token.equals("%%>")) {
-            content.append("%>");
-        } else {
-            content.append(token);
+    private int[] nextClosing(int from) {
+        for (int i = from; i < src.length(); i++) {
+            for (String d : CLOSING) {
+                if (src.startsWith(d, i)) {
+                    return new int[] {i, i + d.length()};
+                }
+            }
         }
+        return new int[] {src.length(), src.length()};
     }
 
-    private void outside(String token, int tokenPos) {
+    private int open(String token, int tagPos, int end) {
         String tag = token.endsWith("<%-") ? "<%" : token;
-        if (tag.equals("<%") || tag.equals("<%=") || tag.equals("<%#")) {
-            if (content.length() > 0) {
-                parts.add(ErbPart.text(content.toString()));
-                content.setLength(0);
-            }
-            stag = tag;
-            tagLine = lineOf(tokenPos);
-        } else if (tag.equals("<%%")) {
+        if (tag.equals("<%%")) {
             content.append("<%");
-        } else {
-            content.append(token);
+            return end;
         }
+        if (content.length() > 0) {
+            parts.add(ErbPart.text(content.toString()));
+            content.setLength(0);
+        }
+        stag = tag;
+        tagLine = lineOf(tagPos);
+        return end;
+    }
+
+    private int close(String token, int end) {
+        if (token.equals("%%>")) {
+            content.append("%>");
+            return end;
+        }
+        parts.add(new ErbPart(kindOf(stag), content.toString(), tagLine));
+        content.setLength(0);
+        stag = null;
+        if (token.equals("-%>")) {
+            if (src.startsWith("\r\n", end)) {
+                return end + 2;
+            }
+            return src.startsWith("\n", end) ? end + 1 : end;
+        }
+        return end;
     }
 
     private static ErbPart.Kind kindOf(String stag) {
@@ -103,14 +119,6 @@ final class ErbScanner {
             case "<%#" -> ErbPart.Kind.COMMENT;
             default -> ErbPart.Kind.CODE;
         };
-    }
-
-    private static int leadingBlanks(String token) {
-        int n = 0;
-        while (n < token.length() && (token.charAt(n) == ' ' || token.charAt(n) == '\t')) {
-            n++;
-        }
-        return n;
     }
 
     private int lineOf(int pos) {

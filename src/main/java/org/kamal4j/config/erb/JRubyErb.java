@@ -59,15 +59,7 @@ final class JRubyErb {
         try {
             Class<?> type = Class.forName(CONTAINER, true, loader);
             container = newContainer(type);
-            type.getMethod("setEnvironment", Map.class).invoke(container, Map.copyOf(env));
-            Method put = type.getMethod("put", String.class, Object.class);
-            put.invoke(container, "$kamal4j_template", template);
-            put.invoke(container, "$kamal4j_file", fileName);
-            // JRuby adds variables of its own (RUBY); replacing ENV makes it exactly the given map.
-            List<Map.Entry<String, String>> entries = List.copyOf(env.entrySet());
-            put.invoke(container, "$kamal4j_env_keys", entries.stream().map(Map.Entry::getKey).toArray(String[]::new));
-            put.invoke(container, "$kamal4j_env_values", entries.stream().map(Map.Entry::getValue).toArray(String[]::new));
-            List<?> result = (List<?>) type.getMethod("runScriptlet", String.class).invoke(container, SCRIPT);
+            List<?> result = run(type, container, template, fileName, env);
             if (!Boolean.TRUE.equals(result.get(0))) {
                 throw new ErbException(fileName, ((Number) result.get(1)).intValue(), "ERB (JRuby): " + result.get(2));
             }
@@ -78,6 +70,19 @@ final class JRubyErb {
         } finally {
             terminate(container);
         }
+    }
+
+    private static List<?> run(Class<?> type, Object container, String template, String fileName, Map<String, String> env)
+            throws ReflectiveOperationException {
+        type.getMethod("setEnvironment", Map.class).invoke(container, Map.copyOf(env));
+        Method put = type.getMethod("put", String.class, Object.class);
+        put.invoke(container, "$kamal4j_template", template);
+        put.invoke(container, "$kamal4j_file", fileName);
+        // JRuby adds variables of its own (RUBY); replacing ENV makes it exactly the given map.
+        List<Map.Entry<String, String>> entries = List.copyOf(env.entrySet());
+        put.invoke(container, "$kamal4j_env_keys", entries.stream().map(Map.Entry::getKey).toArray(String[]::new));
+        put.invoke(container, "$kamal4j_env_values", entries.stream().map(Map.Entry::getValue).toArray(String[]::new));
+        return (List<?>) type.getMethod("runScriptlet", String.class).invoke(container, SCRIPT);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -30,8 +30,9 @@ final class KamalSecretsCommand {
         return switch (sub) {
             case "extract" -> extract(params);
             case "fetch" -> ShellWords.escape(FlatJson.write(fetch(params)));
-            default -> throw new IllegalArgumentException(
-                    "unsupported inline command 'kamal secrets " + sub + "': only fetch and extract can be used in a secrets file");
+            // The word is echoed only when it looks like a subcommand: after substitution it could be a value.
+            default -> throw new IllegalArgumentException("unsupported inline command 'kamal secrets "
+                    + (sub.matches("[a-z_-]{1,20}") ? sub : "...") + "': only fetch and extract can be used in a secrets file");
         };
     }
 

@@ -97,6 +97,26 @@ class ErbRendererTest {
     }
 
     @Test
+    void dashOpenAlsoDropsBlanksRightAfterThePreviousTag() {
+        // Ruby's trim-mode scanner matches ^ at its scan position, i.e. right after a closing tag or <%%.
+        assertEquals("example.com|", render("<%= ENV[\"HOST\"] %>  \t<%- -%>|"));
+        assertEquals("<%|", render("<%%   <%- -%>|"));
+        assertEquals("a   |", render("a   <%- -%>|"));
+    }
+
+    @Test
+    void closingTagsOutsideAndOpeningTagsInsideAreText() {
+        assertEquals("x -%> %> y", render("x -%> %> y"));
+        assertEquals("<%>", render("<%= \"<%%>\" %>"));
+    }
+
+    @Test
+    void tagLineIsTheLineOfItsOpening() {
+        ErbException e = assertThrows(ErbException.class, () -> render("a\n<%# x\ny %>\n  <%- z\n%>"));
+        assertEquals(4, e.line());
+    }
+
+    @Test
     void plainCloseKeepsNewline() {
         assertEquals("a\n\nb", render("a\n<% %>\nb"));
     }

@@ -55,7 +55,12 @@ class JRubyErbTest {
                 "f: <%=ENV.fetch('HOSTS')%>-%>\n",
                 "g: [<%= ENV[\"NOPE\"] %>]<% %>\r\n",
                 "<%# crlf -%>\r\n",
-                "h: '<%= 'it\\'s' %>' \"<%= \"q\\\"\\\\\" %>\"\n");
+                "h: '<%= 'it\\'s' %>' \"<%= \"q\\\"\\\\\" %>\"\n",
+                "text -%> and %> and %%> stay outside tags\n",
+                "   <%- -%>   <%- -%>\n",
+                "i: <%= \"<%%>\" %>|<%%  <%- -%>|x\\t<%- -%> y\n",
+                "  \t<%# multi\nline\ncomment -%>\n",
+                "<%=\n  ENV.fetch(\n 'NOPE',\n 'dflt'\n )\n-%>\n");
         String pureJava = ErbRenderer.render(template, "d.yml", ENV, Optional.empty());
         String ruby = JRubyErb.detect().orElseThrow().render(template, "d.yml", ENV);
         assertTrue(pureJava.startsWith("a: production\n"), pureJava);

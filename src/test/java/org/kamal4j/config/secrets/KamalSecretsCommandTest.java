@@ -29,6 +29,16 @@ class KamalSecretsCommandTest {
     }
 
     @Test
+    void otherSubcommandsAreRefusedWithoutEchoingValues() {
+        IllegalArgumentException print = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> KamalSecretsCommand.run("kamal secrets print"));
+        assertTrue(print.getMessage().startsWith("unsupported inline command 'kamal secrets print'"), print.getMessage());
+        IllegalArgumentException odd = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> KamalSecretsCommand.run("kamal secrets S3cr3t!Value"));
+        assertFalse(odd.getMessage().contains("S3cr3t"), odd.getMessage());
+    }
+
+    @Test
     void shellWordsRoundTripJson() {
         String json = "{\"k\":\"a b\\\"c$d'e\"}";
         assertEquals(List.of("x", json), ShellWords.split("x " + ShellWords.escape(json)));
