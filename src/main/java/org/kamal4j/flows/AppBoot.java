@@ -183,7 +183,10 @@ public final class AppBoot implements RoleTask {
                 "--format", "{{if .State.Health}}{{range .State.Health.Log}}exit {{.ExitCode}}: {{.Output}}\n{{end}}"
                         + "{{end}}"));
         try {
-            return s.tryRun(inspect);
+            String out = s.tryRun(inspect);
+            // Docker keeps the last five runs, usually the same failure: show each distinct line once.
+            return out == null ? null : String.join("\n", out.lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .distinct().toList());
         } catch (TransportException e) {
             return null;
         }
