@@ -22,8 +22,9 @@ import org.kamal4j.config.yaml.YamlTreeReader;
 /**
  * Reads a deployment's configuration exactly as Kamal 2.12 does: ERB, YAML, destination merge, validation,
  * defaults; optionally with a pom-supplied tree. Nothing connects anywhere. Configure with the fluent setters,
- * then call {@link #load()}. Source precedence is decided here: {@code deploy.yml}, then the pom
- * {@code <deploy>} tree deep-merged over it, then {@code deploy.<destination>.yml} deep-merged over both.
+ * then call {@link #load()}. Source precedence is decided here and nowhere else: {@code deploy.yml}, then the pom
+ * {@code <deploy>} tree deep-merged over it, then {@code deploy.<destination>.yml} deep-merged over both, then
+ * the command line's {@code -Dkamal.deploy.*} properties ({@link PropertyOverrides}) over everything.
  */
 public final class ConfigLoader {
 
@@ -38,6 +39,7 @@ public final class ConfigLoader {
     private String version;
     private boolean versionOptional;
     private Map<String, Object> pomTree;
+    private Map<String, String> properties = Map.of();
 
     /**
      * @param baseDir     the project directory; relative paths and git resolve against it
@@ -74,6 +76,12 @@ public final class ConfigLoader {
     /** The pom's {@code <deploy>} configuration as a deploy.yml-shaped tree (null or empty: none). */
     public ConfigLoader pomTree(Map<String, Object> tree) {
         this.pomTree = tree == null || tree.isEmpty() ? null : tree;
+        return this;
+    }
+
+    /** User properties; the {@code kamal.deploy.*} ones override single deploy.yml keys. */
+    public ConfigLoader properties(Map<String, String> userProperties) {
+        this.properties = userProperties == null ? Map.of() : Map.copyOf(userProperties);
         return this;
     }
 
@@ -118,7 +126,8 @@ public final class ConfigLoader {
                 root = DeepMerge.merge(root, readFile(dest, erbEnv, sources));
             }
         }
-        return root;
+        Map<String, Object> overrides = PropertyOverrides.toTree(properties, sources);
+        return overrides.isEmpty() ? root : DeepMerge.merge(root, overrides);
     }
 
     /** {@code config/deploy.yml} -> {@code config/deploy.staging.yml}. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
@@ -64,6 +65,10 @@ public abstract class AbstractKamalMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File baseDir;
 
+    /** The Maven session, for the {@code -Dkamal.deploy.*} overrides among its user properties. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
     /** Maven settings, for {@code ssh.server_id} credentials. */
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected Settings settings;
@@ -103,7 +108,16 @@ public abstract class AbstractKamalMojo extends AbstractMojo {
     /** A loader with this goal's parameters applied (for goals that need to adjust it). */
     protected ConfigLoader newLoader() {
         return new ConfigLoader(projectDir().toPath(), environment()).configFile(configFile)
-                .destination(destination).version(version).pomTree(PomDeployConverter.toTree(deploy));
+                .destination(destination).version(version).pomTree(PomDeployConverter.toTree(deploy))
+                .properties(userProperties());
+    }
+
+    /** The build's user properties ({@code -D...}), or the JVM's system properties without a session. */
+    private Map<String, String> userProperties() {
+        java.util.Properties props = session != null ? session.getUserProperties() : System.getProperties();
+        Map<String, String> out = new java.util.HashMap<>();
+        props.stringPropertyNames().forEach(n -> out.put(n, props.getProperty(n)));
+        return out;
     }
 
     /** The project directory, or the current directory when run without a project. */
