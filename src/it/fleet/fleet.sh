@@ -11,8 +11,11 @@ set -euo pipefail
 
 STATE_ROOT="${FLEET_STATE:-/tmp/kamal-fleet}"
 SSHD=/usr/sbin/sshd
-BASE_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+# No /usr/local: hosts see the Debian docker CLI, as on a fresh CI machine.
+BASE_PATH=/usr/sbin:/usr/bin:/sbin:/bin
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=docker.sh
+source "$HERE/docker.sh"
 
 die() { echo "fleet.sh: $*" >&2; exit 1; }
 log() { echo "fleet.sh: $*" >&2; }
@@ -84,6 +87,8 @@ make_bridge() {
     subnet_taken "$SUBNET" "$NAME" && die "198.18.$SUBNET.1 is used by another interface; pick another --subnet"
     ip link add "$BR" type bridge
     ip addr add "198.18.$SUBNET.1/24" dev "$BR"
+    # Marks whose bridge this is, so a CI cleanup can find fleets whose state directory was deleted.
+    ip link set "$BR" alias "kamal-fleet:$DIR"
   fi
   ip link set "$BR" up
 }
@@ -142,7 +147,7 @@ start_sshd() {
   pid_alive "$h/sshd.pid" && return 0
   rm -f "$h/sshd.pid"
   : >> "$h/sshd.log"
-  setsid "$HERE/fleet.sh" _run-sshd "$NAME-$i" "$h" </dev/null >/dev/null 2>&1 9>&- &
+  setsid "$HERE/fleet.sh" _run-sshd "$NAME-$i" "$h" </dev/null >/dev/null 2>&1 8>&- 9>&- &
 }
 
 # Runs one host's sshd in the foreground (-D -e) and timestamps its log; this shell is the log writer.
@@ -181,8 +186,8 @@ write_host_lists() {
 remove_host() {
   local i="$1" h="$DIR/hosts/$1" pids
   pids="$(stop_pidfile "$h/sshd.pid" "$h/sshd_config") $(stop_pidfile "$h/logger.pid" _run-sshd)"
-  [[ -n "${DOCKER_LIB:-}" ]] && pids="$pids $(docker_stop_host "$i")"
   wait_gone "$pids"
+  docker_stop_host "$i"
   ip netns del "$NAME-$i" 2>/dev/null || true
   ip link del "kv$NAME-$i" 2>/dev/null || true
   rm -rf "$h"
@@ -209,12 +214,15 @@ cmd_up() {
       die "fleet $NAME is up on subnet $(cat "$DIR/subnet"); run 'fleet.sh down $NAME' first"
     SUBNET="$(cat "$DIR/subnet")"
   fi
+  # Choosing a subnet and claiming it with a bridge is one step across all fleets: two ups may race.
+  exec 8>"$STATE_ROOT/.subnets.lock"; flock 8
   [[ -n "$SUBNET" ]] || SUBNET="$(derive_subnet "$NAME")"
   [[ "$SUBNET" =~ ^[0-9]+$ ]] && (( SUBNET >= 1 && SUBNET <= 250 )) || die "--subnet must be 1-250"
+  make_bridge
   echo "$SUBNET" > "$DIR/subnet"
+  exec 8>&-
   mkdir -p /run/sshd
   make_client_keys
-  make_bridge
   local old i
   old="$(cat "$DIR/count" 2>/dev/null || echo 0)"
   for (( i = COUNT + 1; i <= old; i++ )); do remove_host "$i"; done
@@ -226,11 +234,7 @@ cmd_up() {
   done
   wait_sshd
   write_host_lists
-  if (( docker )); then
-    # shellcheck source=docker.sh
-    source "$HERE/docker.sh"
-    docker_up
-  fi
+  if (( docker )); then docker_up; fi
   cmd_status "$NAME"
 }
 
@@ -239,17 +243,14 @@ cmd_down() {
   DIR="$STATE_ROOT/$NAME"; BR="kb-$NAME"
   mkdir -p "$STATE_ROOT"
   exec 9>"$DIR.lock"; flock 9
-  if [[ -f "$HERE/docker.sh" ]]; then
-    # shellcheck source=docker.sh
-    source "$HERE/docker.sh"
-  fi
   local pids="" h ns
   for h in "$DIR"/hosts/*; do
     [[ -d "$h" ]] || continue
     pids="$pids $(stop_pidfile "$h/sshd.pid" "$h/sshd_config") $(stop_pidfile "$h/logger.pid" _run-sshd)"
   done
-  [[ -n "${DOCKER_LIB:-}" ]] && pids="$pids $(docker_down)"
-  wait_gone "$pids"
+  pids="$pids $(docker_down)"
+  wait_gone "$pids" 30
+  docker_cleanup
   # Namespaces are ours by name: NAME-<number> (and NAME-local for the deploying machine's dockerd).
   for ns in $(ip netns list | awk '{print $1}' | grep -E "^$NAME-([0-9]+|local)\$" || true); do
     ip netns del "$ns"
@@ -266,10 +267,7 @@ cmd_status() {
   local i up=0 n; n="$(cat "$DIR/count")"
   for (( i = 1; i <= n; i++ )); do pid_alive "$DIR/hosts/$i/sshd.pid" && up=$(( up + 1 )); done
   echo "fleet $NAME: $up/$n sshd up, subnet 198.18.$(cat "$DIR/subnet").0/24, state $DIR"
-  if [[ -f "$HERE/docker.sh" && -f "$DIR/docker" ]]; then
-    source "$HERE/docker.sh"
-    docker_status
-  fi
+  if [[ -f "$DIR/docker.host" ]]; then docker_status; fi
   (( up == n )) || return 1
 }
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A local fleet of test hosts (network namespaces with sshd, optionally dockerd) made by src/it/fleet/fleet.sh. */
@@ -23,6 +22,7 @@ public final class Fleet {
     private final Path dir;
     private final List<String> hosts;
     private final boolean docker;
+    private boolean imagesPushed;
 
     private Fleet(String name, Path dir, List<String> hosts, boolean docker) {
         this.name = name;
@@ -36,9 +36,14 @@ public final class Fleet {
         return up(name, count, 0, false);
     }
 
-    /** Like {@link #up(String, int)} but every host also runs its own dockerd, plus a registry and a local dockerd. */
+    /**
+     * Like {@link #up(String, int)} but every host also runs its own dockerd, plus a registry and a local dockerd;
+     * the test images (busybox, app:v1, app:v2, app:unhealthy) are built and pushed once per JVM.
+     */
     public static Fleet upWithDocker(String name, int count) {
-        return up(name, count, 0, true);
+        Fleet fleet = up(name, count, 0, true);
+        fleet.pushImages();
+        return fleet;
     }
 
     /** Full form: subnet 0 lets fleet.sh derive one from the name (or reuse the running fleet's). */
@@ -65,6 +70,66 @@ public final class Fleet {
     public synchronized void down() {
         UP.remove(name);
         script(List.of("down", name));
+    }
+
+    /** Builds the test images with the local dockerd and pushes them to the registry (src/it/fleet/images.sh). */
+    public synchronized void pushImages() {
+        if (!imagesPushed) {
+            Proc.run(List.of(projectDir().resolve("src/it/fleet/images.sh").toString(), name), Map.of(), 600);
+            imagesPushed = true;
+        }
+    }
+
+    /** The fleet registry, host:port (198.18.N.1:5000); every daemon of the fleet trusts it over plain HTTP. */
+    public String registry() {
+        requireDocker();
+        return readLines(dir.resolve("registry.address")).get(0);
+    }
+
+    /** A pushed test image in the fleet registry, e.g. {@code image("app:v1")} is 198.18.N.1:5000/app:v1. */
+    public String image(String nameAndTag) {
+        return registry() + "/" + nameAndTag;
+    }
+
+    /** DOCKER_HOST of the deploying machine's dockerd (unix:///run/docker-NAME-local.sock). */
+    public String localDockerHost() {
+        requireDocker();
+        return readLines(dir.resolve("docker.host")).get(0);
+    }
+
+    /** DOCKER_HOST of one host's own dockerd (what its sshd sets for remote commands). */
+    public String dockerHost(String host) {
+        return "unix:///run/docker-" + hostName(host) + ".sock";
+    }
+
+    /** Runs the Debian docker CLI directly against a host's daemon (no SSH) and returns stdout; fails on non-zero. */
+    public String docker(String host, String... args) {
+        requireDocker();
+        return dockerAt(dockerHost(host), args);
+    }
+
+    /** Runs the docker CLI against the deploying machine's (local) dockerd and returns stdout; fails on non-zero. */
+    public String localDocker(String... args) {
+        return dockerAt(localDockerHost(), args);
+    }
+
+    private static String dockerAt(String dockerHost, String... args) {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/docker", "-H", dockerHost));
+        command.addAll(List.of(args));
+        return Proc.run(command, Map.of(), 300);
+    }
+
+    private void requireDocker() {
+        if (!docker) {
+            throw new IllegalStateException("Fleet " + name + " has no Docker; bring it up with Fleet.upWithDocker");
+        }
+    }
+
+    /** Runs a command on a host as root with the system ssh client and the fleet's key; returns stdout. */
+    public String ssh(String host, String command) {
+        return Proc.run(List.of("ssh", "-i", key().toString(), "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
+                "-o", "UserKnownHostsFile=" + knownHosts(), "-o", "StrictHostKeyChecking=yes",
+                "-o", "ConnectTimeout=20", "root@" + host, command), Map.of(), 300);
     }
 
     /** The fleet's short name (namespaces are NAME-1, NAME-2, ...). */
@@ -169,38 +234,6 @@ public final class Fleet {
             return lines.toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + "; is the fleet up? (src/it/fleet/fleet.sh status)", e);
-        }
-    }
-
-    /** Runs a local process to completion and returns its combined output, failing loudly otherwise. */
-    static final class Proc {
-        private Proc() {
-        }
-
-        static String run(List<String> command, Map<String, String> env, int timeoutSeconds) {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().putAll(env);
-            try {
-                Process p = pb.start();
-                p.getOutputStream().close();
-                byte[] out = p.getInputStream().readAllBytes();
-                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("Timed out: " + command);
-                }
-                String text = new String(out, StandardCharsets.UTF_8);
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException("Failed (exit " + p.exitValue() + "): " + command + "\n" + text
-                            + "\nFleet tests need root, iproute2, openssh-server (see docs/testing.md),"
-                            + " or run with -Pno-fleet.");
-                }
-                return text;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot run " + command, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted: " + command, e);
-            }
         }
     }
 }

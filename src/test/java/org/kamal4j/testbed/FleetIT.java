@@ -84,6 +84,6 @@ class FleetIT {
             argv.addAll(List.of("-o", "BatchMode=yes"));
         }
         argv.addAll(List.of("root@" + host, command));
-        return Fleet.Proc.run(argv, env, 60);
+        return Proc.run(argv, env, 60);
     }
 }
