@@ -1,0 +1,66 @@
+package org.kamal4j.flows;
+
+import java.util.Map;
+import org.kamal4j.commands.LockCommands;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.runner.MultiHostException;
+
+/**
+ * {@code kamal:deploy} and {@code kamal:redeploy} (4.3, 4.5): build and push (or use the registry's image), pull
+ * on the app hosts, take the lock, {@code pre-deploy}, stop stale containers, boot group by group, tag latest,
+ * prune (deploy only), release the lock, {@code post-deploy}. The lock is released on every path.
+ */
+public final class DeployFlow {
+
+    private final FlowContext ctx;
+    private final boolean prune;
+
+    private DeployFlow(FlowContext ctx, boolean prune) {
+        this.ctx = ctx;
+        this.prune = prune;
+    }
+
+    /** The full deploy, pruning at the end. */
+    public static DeployFlow deploy(FlowContext ctx) {
+        return new DeployFlow(ctx, true);
+    }
+
+    /** The redeploy: the same without pruning. */
+    public static DeployFlow redeploy(FlowContext ctx) {
+        return new DeployFlow(ctx, false);
+    }
+
+    /**
+     * Runs the flow.
+     *
+     * @param skipPush true to deploy the image already in the registry instead of building it
+     */
+    public BootReport run(boolean skipPush) throws FlowException, MultiHostException, InterruptedException {
+        long started = System.nanoTime();
+        DeployConfig config = ctx.config();
+        DeploySteps.requireNoProxyRoles(ctx.selection());
+        ctx.hook("pre-connect", config.version(), ctx.selection().hosts(), Map.of());
+        if (!skipPush) {
+            new ImageBuild(ctx).buildAndPush(config);
+        }
+        DeploySteps steps = new DeploySteps(ctx);
+        steps.pull(config);
+        BootReport report = new BootReport();
+        DeployLock lock = new DeployLock(ctx);
+        lock.acquire(LockCommands.AUTOMATIC_MESSAGE, config.version());
+        try {
+            ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
+            steps.boot(config, steps.stopStaleContainers(config), report);
+            if (prune) {
+                steps.prune(config);
+            }
+        } finally {
+            lock.release();
+            steps.summary(report);
+        }
+        ctx.hook("post-deploy", config.version(), ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",
+                String.valueOf(Math.round((System.nanoTime() - started) / 1e9))));
+        ctx.output().info(String.format("  Finished all in %.1f seconds", (System.nanoTime() - started) / 1e9));
+        return report;
+    }
+}

@@ -1,0 +1,289 @@
+package org.kamal4j.flows;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+import org.kamal4j.commands.AuditCommands;
+import org.kamal4j.commands.RandomHex;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.runner.HostRunner;
+import org.kamal4j.runner.Sleeper;
+import org.kamal4j.ssh.Transport;
+
+/**
+ * Everything a flow needs, built once per Maven goal: the configuration and selection, the transport (wrapped to
+ * count round trips), the host runner, output, hooks, the local process runner, clock and sleeper, and who is
+ * deploying. Immutable apart from the lock-held flag that hooks report as {@code KAMAL_LOCK}.
+ */
+public final class FlowContext {
+
+    private final Selection selection;
+    private final CountingTransport transport;
+    private final HostRunner runner;
+    private final RedactingOutput output;
+    private final Hooks hooks;
+    private final LocalRunner local;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final boolean dryRun;
+    private final String performer;
+    private final String lockUser;
+    private final Map<String, String> environment;
+    private final IntFunction<String> randomHex;
+    private final String command;
+    private final ShutdownHooks shutdownHooks;
+    private final java.nio.file.Path baseDir;
+    private final AtomicBoolean lockHeld = new AtomicBoolean();
+
+    private FlowContext(Builder b) {
+        this.selection = Objects.requireNonNull(b.selection, "selection");
+        this.transport = new CountingTransport(Objects.requireNonNull(b.transport, "transport"));
+        this.runner = Objects.requireNonNull(b.runner, "runner");
+        this.output = new RedactingOutput(Objects.requireNonNull(b.output, "output"), secretValues(b.selection));
+        this.local = b.local;
+        this.hooks = b.hooks == null ? Hooks.none(output) : b.hooks;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.dryRun = b.dryRun;
+        this.performer = b.performer;
+        this.lockUser = b.lockUser;
+        this.environment = Map.copyOf(b.environment);
+        this.randomHex = b.randomHex;
+        this.command = b.command;
+        this.shutdownHooks = b.shutdownHooks;
+        this.baseDir = b.baseDir;
+    }
+
+    public static Builder builder(Selection selection, Transport transport, HostRunner runner, Output output) {
+        return new Builder(selection, transport, runner, output);
+    }
+
+    /** Every secret value of the configuration (empty when the secrets cannot be read yet). */
+    private static Collection<String> secretValues(Selection selection) {
+        try {
+            return selection.config().secrets().all().values();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    public DeployConfig config() {
+        return selection.config();
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public CountingTransport transport() {
+        return transport;
+    }
+
+    public HostRunner runner() {
+        return runner;
+    }
+
+    public RedactingOutput output() {
+        return output;
+    }
+
+    public Hooks hooks() {
+        return hooks;
+    }
+
+    public LocalRunner local() {
+        return local;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public String performer() {
+        return performer;
+    }
+
+    public String lockUser() {
+        return lockUser;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public IntFunction<String> randomHex() {
+        return randomHex;
+    }
+
+    public ShutdownHooks shutdownHooks() {
+        return shutdownHooks;
+    }
+
+    /** The project directory: local files (accessory files) resolve against it. */
+    public java.nio.file.Path baseDir() {
+        return baseDir;
+    }
+
+    /** Audit records for {@code config} (which may carry another version than the context's). */
+    public AuditCommands audit(DeployConfig config) {
+        return new AuditCommands(config, clock, performer);
+    }
+
+    /** Whether this process holds the deploy lock (or inherited it through {@code KAMAL_LOCK=true}). */
+    public boolean lockHeld() {
+        return lockHeld.get() || inheritedLock();
+    }
+
+    /** {@code KAMAL_LOCK=true} in the environment: an outer Kamal holds the lock for us. */
+    public boolean inheritedLock() {
+        return "true".equals(environment.get("KAMAL_LOCK"));
+    }
+
+    void lockHeld(boolean held) {
+        lockHeld.set(held);
+    }
+
+    /** Runs hook {@code name} with Kamal's environment (7.3) for {@code version}, {@code hosts} and extras. */
+    public void hook(String name, String version, List<String> hosts, Map<String, String> extra)
+            throws FlowException, InterruptedException {
+        DeployConfig config = config();
+        Map<String, String> env = new LinkedHashMap<>();
+        Collection<String> secrets = secretValues(selection);
+        if (Hooks.WITH_SECRETS.contains(name) && hooks.exists(name)) {
+            env.putAll(config.secrets().all());
+        }
+        env.put("KAMAL_RECORDED_AT", DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock)
+                .truncatedTo(ChronoUnit.SECONDS)));
+        env.put("KAMAL_PERFORMER", performer);
+        if (config.destination() != null) {
+            env.put("KAMAL_DESTINATION", config.destination());
+        }
+        if (version != null) {
+            env.put("KAMAL_VERSION", version);
+            env.put("KAMAL_SERVICE_VERSION", config.service() + "@" + (version.contains("_") ? version
+                    : version.substring(0, Math.min(7, version.length()))));
+        }
+        env.put("KAMAL_SERVICE", config.service());
+        env.put("KAMAL_HOSTS", String.join(",", hosts));
+        if (selection.rolesFiltered()) {
+            env.put("KAMAL_ROLES", selection.roleNames());
+        }
+        env.put("KAMAL_LOCK", String.valueOf(lockHeld()));
+        env.put("KAMAL_COMMAND", command);
+        env.putAll(extra);
+        hooks.run(name, env, secrets);
+    }
+
+    /** Builds a {@link FlowContext}; every optional part has a production default. */
+    public static final class Builder {
+        private final Selection selection;
+        private final Transport transport;
+        private final HostRunner runner;
+        private final Output output;
+        private Hooks hooks;
+        private LocalRunner local;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.REAL;
+        private boolean dryRun;
+        private String performer = "Unknown";
+        private String lockUser = "Unknown";
+        private Map<String, String> environment = System.getenv();
+        private IntFunction<String> randomHex = RandomHex.secure();
+        private String command = "deploy";
+        private ShutdownHooks shutdownHooks = ShutdownHooks.RUNTIME;
+        private java.nio.file.Path baseDir = java.nio.file.Path.of(".");
+
+        private Builder(Selection selection, Transport transport, HostRunner runner, Output output) {
+            this.selection = selection;
+            this.transport = transport;
+            this.runner = runner;
+            this.output = output;
+        }
+
+        public Builder hooks(Hooks h) {
+            this.hooks = h;
+            return this;
+        }
+
+        public Builder local(LocalRunner l) {
+            this.local = l;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper s) {
+            this.sleeper = s;
+            return this;
+        }
+
+        public Builder dryRun(boolean d) {
+            this.dryRun = d;
+            return this;
+        }
+
+        /** The audit performer (git user.email, or whoami). */
+        public Builder performer(String p) {
+            this.performer = p;
+            return this;
+        }
+
+        /** The lock holder's name (git user.name, or Unknown). */
+        public Builder lockUser(String u) {
+            this.lockUser = u;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> env) {
+            this.environment = env;
+            return this;
+        }
+
+        public Builder randomHex(IntFunction<String> r) {
+            this.randomHex = r;
+            return this;
+        }
+
+        /** {@code KAMAL_COMMAND} for hooks: deploy, setup, rollback, ... */
+        public Builder command(String c) {
+            this.command = c;
+            return this;
+        }
+
+        public Builder shutdownHooks(ShutdownHooks s) {
+            this.shutdownHooks = s;
+            return this;
+        }
+
+        public Builder baseDir(java.nio.file.Path dir) {
+            this.baseDir = dir;
+            return this;
+        }
+
+        public FlowContext build() {
+            if (local == null) {
+                local = new DryRunLocalRunner(output);
+            }
+            return new FlowContext(this);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.kamal4j.flows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.kamal4j.commands.AppCommands;
+import org.kamal4j.commands.LockCommands;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.ssh.Session;
+
+/**
+ * {@code kamal:rollback} (4.6): under the lock, checks that a container of the version exists for every selected
+ * (host, role), then boots that version again from its image on the hosts. Unlike Kamal, an unavailable version
+ * is an error naming the hosts that lack it.
+ */
+public final class RollbackFlow {
+
+    private final FlowContext ctx;
+
+    public RollbackFlow(FlowContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Rolls back to {@code version}. */
+    public BootReport run(String version) throws FlowException, MultiHostException, InterruptedException {
+        long started = System.nanoTime();
+        if (version == null || version.isBlank()) {
+            throw new FlowException("No version to roll back to; pass it with -Dkamal.version=<version>");
+        }
+        DeployConfig config = ctx.config().withVersion(version);
+        DeploySteps.requireNoProxyRoles(ctx.selection());
+        ctx.hook("pre-connect", version, ctx.selection().hosts(), Map.of());
+        DeploySteps steps = new DeploySteps(ctx);
+        BootReport report = new BootReport();
+        DeployLock lock = new DeployLock(ctx);
+        lock.acquire(LockCommands.AUTOMATIC_MESSAGE, version);
+        try {
+            requireAvailable(config);
+            ctx.hook("pre-deploy", version, ctx.selection().hosts(), Map.of());
+            steps.boot(config, Map.of(), report);
+        } finally {
+            lock.release();
+            steps.summary(report);
+        }
+        ctx.hook("post-deploy", version, ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",
+                String.valueOf(Math.round((System.nanoTime() - started) / 1e9))));
+        return report;
+    }
+
+    private void requireAvailable(DeployConfig config) throws FlowException, MultiHostException,
+            InterruptedException {
+        List<String> missing = new CopyOnWriteArrayList<>();
+        ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> {
+            Session s = ctx.transport().session(host);
+            for (String role : ctx.selection().roleNamesOn(host)) {
+                String id = s.tryRun(new AppCommands(config, config.role(role)).containerIdForVersion(
+                        config.version()));
+                if (id == null || id.isBlank()) {
+                    missing.add(role + " on " + host);
+                }
+            }
+        });
+        if (!missing.isEmpty()) {
+            List<String> ordered = ctx.selection().appHosts().stream().flatMap(h -> missing.stream()
+                    .filter(m -> m.endsWith(" on " + h))).toList();
+            throw new FlowException("The app version '" + config.version() + "' is not available as a container on "
+                    + ordered.size() + " host role(s); list the containers with `mvn kamal:server-exec -Dkamal.command=\"docker container ls --all\"`\n  "
+                    + String.join("\n  ", ordered));
+        }
+    }
+}

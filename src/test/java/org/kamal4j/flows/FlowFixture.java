@@ -1,0 +1,154 @@
+package org.kamal4j.flows;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kamal4j.commands.Command;
+import org.kamal4j.config.ConfigLoader;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.runner.HostRunner;
+import org.kamal4j.ssh.ExecResult;
+import org.kamal4j.ssh.FakeTransport;
+
+/**
+ * The running example (web without proxy, version abc123, def456 running) with a recording transport, output,
+ * local runner, clock and sleeper, and a healthy fleet scripted by default.
+ */
+final class FlowFixture implements AutoCloseable {
+
+    static final String CURRENT = "sh -c 'docker ps --latest --format";
+    static final String RUNNING_VERSIONS = "docker ps --filter label=service=app";
+    static final String HEALTH = "xargs docker inspect --format '{{if";
+
+    final FakeTransport fake = new FakeTransport();
+    final RecordingOutput output = new RecordingOutput();
+    final MutableClock clock = new MutableClock(Instant.parse("2025-01-31T12:00:00Z"));
+    final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    final List<String> local = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, String> environment = new HashMap<>();
+    final List<Thread> shutdownHooks = Collections.synchronizedList(new ArrayList<>());
+    final HostRunner runner = new HostRunner(8);
+    DeployConfig config;
+    Hooks hooks;
+
+    FlowFixture() throws Exception {
+        this("example");
+    }
+
+    FlowFixture(String name) throws Exception {
+        config = new ConfigLoader(dir(name), Map.of()).configFile("deploy.yml").version("abc123").load();
+        healthyFleet();
+    }
+
+    static Path dir(String name) {
+        try {
+            return Path.of(FlowFixture.class.getResource("/flows/" + name + "/deploy.yml").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** def456 runs everywhere, new containers become "running" at once. */
+    void healthyFleet() {
+        fake.on("*", c -> c.startsWith(CURRENT)).output("def456\n");
+        fake.on("*", c -> c.startsWith(RUNNING_VERSIONS)).output("def456\n");
+        fake.on("*", c -> c.contains(HEALTH)).output("running\n");
+    }
+
+    FlowContext context() throws FlowException {
+        return context(Selection.all(config), "deploy");
+    }
+
+    Selection selection() throws FlowException {
+        return Selection.all(config);
+    }
+
+    FlowContext context(Selection selection, String command) {
+        return FlowContext.builder(selection, fake, runner, output)
+                .local((Command c, Map<String, String> env) -> {
+                    local.add(c.display());
+                    return new ExecResult(0, "", "");
+                })
+                .hooks(hooks)
+                .clock(clock)
+                .sleeper(d -> {
+                    sleeps.add(d);
+                    clock.advance(d);
+                })
+                .performer("dev@example.com")
+                .lockUser("Dev")
+                .environment(environment)
+                .randomHex(n -> "0123456789abcdef0123".substring(0, n))
+                .command(command)
+                .shutdownHooks(new ShutdownHooks() {
+                    @Override
+                    public void add(Thread hook) {
+                        shutdownHooks.add(hook);
+                    }
+
+                    @Override
+                    public void remove(Thread hook) {
+                        shutdownHooks.remove(hook);
+                    }
+                })
+                .build();
+    }
+
+    /** Whether the lock was released on the primary host after it was taken. */
+    boolean lockReleased() {
+        List<String> cmds = fake.commands("1.1.1.1");
+        int acquired = indexOf(cmds, "mkdir .kamal/lock-app");
+        int released = indexOf(cmds, "rm .kamal/lock-app/details");
+        return acquired >= 0 && released > acquired;
+    }
+
+    static int indexOf(List<String> commands, String fragment) {
+        for (int i = 0; i < commands.size(); i++) {
+            if (commands.get(i).contains(fragment)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+
+    /** A clock the fake sleeper moves forward. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        synchronized void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.kamal4j.flows;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps every line with its level, for assertions. */
+final class RecordingOutput implements Output {
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Override
+    public synchronized void info(String message) {
+        lines.add("INFO " + message);
+    }
+
+    @Override
+    public synchronized void warn(String message) {
+        lines.add("WARN " + message);
+    }
+
+    @Override
+    public synchronized void error(String message) {
+        lines.add("ERROR " + message);
+    }
+
+    @Override
+    public synchronized void debug(String message) {
+        lines.add("DEBUG " + message);
+    }
+
+    synchronized List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    synchronized String text() {
+        return String.join("\n", lines);
+    }
+}
