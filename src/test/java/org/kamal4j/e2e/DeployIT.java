@@ -1,0 +1,114 @@
+package org.kamal4j.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kamal4j.testbed.Fleet;
+
+/**
+ * Issue 4 end to end on the fleet: setup, deploy, rollback and redeploy with real sshd and real Docker on every
+ * host, asserting on the hosts' Docker state, the audit log and the lock; secrets are checked on the way.
+ */
+@ExtendWith(EeFleet.class)
+class DeployIT {
+
+    private final Fleet fleet = EeFleet.get();
+
+    @Test
+    void setupDeployAndRollbackMoveEveryHostBetweenVersions() throws Exception {
+        E2eApp app = E2eApp.create(fleet, "e2e-main", "");
+        List<String> samples;
+        try (PsSampler ps = new PsSampler()) {
+            app.setup("v1");
+            assertRunsEverywhere(app, "v1");
+            app.deploy("v2");
+            samples = ps.stop();
+        }
+        assertRunsEverywhere(app, "v2");
+        assertStoppedAndKept(app, "v1");
+        assertSecretsHidden(app, samples, "v2");
+
+        app.rollback("v1");
+        assertRunsEverywhere(app, "v1");
+        assertStoppedAndKept(app, "v2");
+
+        List<String> audit = app.audit();
+        for (String v : List.of("v1", "v2")) {
+            assertEquals(3, count(audit, "Pulled image with version " + v), "one pull record per host:\n" + audit);
+        }
+        assertEquals(6, count(audit, "Booted app version v1"), "setup and rollback boot 3 host roles each");
+        assertEquals(3, count(audit, "Booted app version v2"));
+        assertTrue(audit.stream().allMatch(l -> l.contains("[e2e@kamal4j.test]")), String.join("\n", audit));
+        assertFalse(app.lockPresent(), "the deploy lock is released");
+    }
+
+    @Test
+    void redeployOfTheRunningVersionRenamesTheClashingContainer() throws Exception {
+        E2eApp app = E2eApp.create(fleet, "e2e-redo", "");
+        app.deploy("v1");
+        app.redeploy("v1");
+        for (String host : fleet.hosts()) {
+            String role = host.equals(fleet.host(3)) ? "workers" : "web";
+            Map<String, String> containers = app.containers(host);
+            assertEquals(Set.of(app.container(role, "v1")), app.running(host), containers.toString());
+            List<String> replaced = containers.keySet().stream()
+                    .filter(n -> n.startsWith(app.container(role, "v1_replaced_"))).toList();
+            assertEquals(1, replaced.size(), containers.toString());
+            assertEquals("exited", containers.get(replaced.get(0)));
+        }
+        assertTrue(app.output.text().contains("Renaming container v1 to v1_replaced_"), app.output.text());
+        assertFalse(app.lockPresent());
+    }
+
+    static void assertRunsEverywhere(E2eApp app, String version) {
+        Fleet fleet = app.fleet;
+        for (String host : fleet.hosts()) {
+            String role = host.equals(fleet.host(3)) ? "workers" : "web";
+            assertEquals(Set.of(app.container(role, version)), app.running(host), host + ": " + app.containers(host));
+            assertEquals(version, app.page(host, role, version));
+            assertEquals("healthy", app.inspect(host, app.container(role, version), "{{.State.Health.Status}}"));
+        }
+    }
+
+    static void assertStoppedAndKept(E2eApp app, String version) {
+        Fleet fleet = app.fleet;
+        for (String host : fleet.hosts()) {
+            String role = host.equals(fleet.host(3)) ? "workers" : "web";
+            Map<String, String> containers = app.containers(host);
+            assertEquals("exited", containers.get(app.container(role, version)), host + ": " + containers);
+        }
+    }
+
+    private void assertSecretsHidden(E2eApp app, List<String> samples, String version) {
+        List<String> secrets = List.of(app.secretToken, app.registryPassword);
+        String output = app.output.text();
+        assertTrue(samples.size() > 20, "ps was sampled " + samples.size() + " times");
+        assertTrue(samples.stream().anyMatch(s -> s.contains("docker run") && s.contains(app.service)),
+                "the sampler saw the deploy's docker run");
+        for (String secret : secrets) {
+            assertFalse(output.contains(secret), "secret in the output");
+            assertTrue(samples.stream().noneMatch(s -> s.contains(secret)), "secret in ps -eo args");
+        }
+        for (String host : fleet.hosts()) {
+            String role = host.equals(fleet.host(3)) ? "workers" : "web";
+            String container = app.container(role, version);
+            String args = app.inspect(host, container, "{{.Path}} {{json .Args}} {{json .Config.Cmd}}");
+            secrets.forEach(s -> assertFalse(args.contains(s), "secret in docker inspect args: " + args));
+            assertEquals(app.secretToken, app.fleet.docker(host, "exec", container, "sh", "-c",
+                    "echo \"$SECRET_TOKEN\"")
+                    .strip(), "the container gets the secret through its env file");
+            assertEquals("600", fleet.ssh(host, "stat -c %a .kamal/apps/" + app.service + "/env/roles/" + role
+                    + ".env").strip());
+        }
+    }
+
+    private static long count(List<String> lines, String fragment) {
+        return lines.stream().filter(l -> l.contains(fragment)).count();
+    }
+}
