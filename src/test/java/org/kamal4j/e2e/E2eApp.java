@@ -62,6 +62,7 @@ final class E2eApp {
         try {
             Path dir = Files.createTempDirectory("kamal-e2e-" + service + "-");
             E2eApp app = new E2eApp(fleet, service, dir);
+            app.forgetEarlierRuns();
             Path example = Path.of(System.getProperty("kamal.projectDir", ".")).resolve("examples/hello");
             Files.copy(example.resolve("Dockerfile"), dir.resolve("Dockerfile"));
             Files.createDirectories(dir.resolve("www"));
@@ -75,6 +76,15 @@ final class E2eApp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The fleet's hosts share this machine's file system, so root's {@code ~/.kamal} (audit log, env files, lock)
+     * outlives the fleet: start each run from none of this service's files.
+     */
+    private void forgetEarlierRuns() {
+        fleet.ssh(fleet.host(1), "rm -rf .kamal/" + service + "-audit.log .kamal/apps/" + service + " .kamal/lock-"
+                + service);
     }
 
     private String deployYml() {
