@@ -36,7 +36,7 @@ final class CapturedOutput implements Output {
 
     private synchronized void add(String level, String message) {
         lines.add(level + " " + message);
-        System.out.println("[" + prefix + "] " + level + " " + message);
+        System.out.println(java.time.LocalTime.now() + " [" + prefix + "] " + level + " " + message);
     }
 
     synchronized String text() {

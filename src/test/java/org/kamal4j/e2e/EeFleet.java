@@ -31,7 +31,7 @@ public final class EeFleet implements BeforeAllCallback {
     }
 
     /** Owns the fleet for the test run: up (with images) when created, down when the run ends. */
-    private static final class Handle implements ExtensionContext.Store.CloseableResource {
+    private static final class Handle implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         Handle() {
             Fleet f = Fleet.up(NAME, 3, SUBNET, true);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kamal4j.flows.DeployLock;
 import org.kamal4j.flows.FlowException;
+import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.testbed.Fleet;
 
 /** Deploys that must fail safely on real hosts: an unhealthy primary role, an unreachable host, a held lock. */
@@ -48,18 +49,17 @@ class FailuresIT {
     void anUnreachableHostIsOneErrorWhileEveryOtherHostCompletes() throws Exception {
         E2eApp app = E2eApp.create(fleet, "e2e-net", "");
         app.deploy("v1");
-        String ns = fleet.hostName(fleet.host(3));
-        String rule = "INPUT -p tcp --dport 22 -j REJECT --reject-with tcp-reset";
-        app.hook("pre-app-boot", "ip netns exec " + ns + " iptables -I " + rule);
+        HostCut cut = new HostCut(fleet, fleet.host(3));
+        app.hook("pre-app-boot", cut.cutCommand());
         try {
-            Exception e = assertThrows(Exception.class, () -> app.deploy("v2"));
+            MultiHostException e = assertThrows(MultiHostException.class, () -> app.deploy("v2"));
             String message = fullMessage(e);
-        System.out.println("[FailuresIT] the deploy failed with:\n" + message);
-            assertTrue(message.contains(fleet.host(3)), message);
+            System.out.println("[FailuresIT] the deploy failed with:\n" + message);
+            assertEquals(1, e.failures().size(), message);
+            assertTrue(e.failures().get(0).label().contains(fleet.host(3)), message);
             assertFalse(message.contains(fleet.host(1)) || message.contains(fleet.host(2)), message);
         } finally {
-            new ProcessBuilder("sh", "-c", "ip netns exec " + ns + " iptables -D " + rule).inheritIO().start()
-                    .waitFor();
+            cut.restore();
         }
         for (String host : Set.of(fleet.host(1), fleet.host(2))) {
             assertEquals(Set.of(app.container("web", "v2")), app.running(host), host + ": " + app.containers(host));
