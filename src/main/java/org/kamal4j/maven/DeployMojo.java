@@ -1,0 +1,30 @@
+package org.kamal4j.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.kamal4j.flows.FlowContext;
+import org.kamal4j.flows.FlowException;
+import org.kamal4j.flows.DeployFlow;
+import org.kamal4j.runner.MultiHostException;
+
+/** Builds, pushes and deploys the app with zero downtime ({@code kamal deploy}); bound to the deploy phase. */
+@Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class DeployMojo extends AbstractFlowMojo {
+
+    /** Deploy the image already in the registry instead of building and pushing it ({@code -P}). */
+    @Parameter(property = "kamal.skipPush", defaultValue = "false")
+    protected boolean skipPush;
+
+    @Override
+    protected String commandName() {
+        return "deploy";
+    }
+
+    @Override
+    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
+            MojoFailureException {
+        DeployFlow.deploy(ctx).run(skipPush);
+    }
+}

@@ -1,0 +1,34 @@
+package org.kamal4j.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.kamal4j.flows.FlowContext;
+import org.kamal4j.flows.FlowException;
+import org.kamal4j.flows.LockFlows;
+import org.kamal4j.runner.MultiHostException;
+
+/** Takes the deploy lock with a message and keeps it ({@code kamal lock acquire -m}). */
+@Mojo(name = "lock-acquire", requiresProject = false, threadSafe = true)
+public class LockAcquireMojo extends AbstractFlowMojo {
+
+    /** Why the lock is taken; shown to whoever finds it. */
+    @Parameter(property = "kamal.message")
+    protected String message;
+
+    @Override
+    protected String commandName() {
+        return "lock";
+    }
+
+    @Override
+    protected boolean versionRequired() {
+        return false;
+    }
+
+    @Override
+    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
+            MojoFailureException {
+        new LockFlows(ctx).acquire(message);
+    }
+}

@@ -1,0 +1,29 @@
+package org.kamal4j.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.kamal4j.flows.FlowContext;
+import org.kamal4j.flows.FlowException;
+import org.kamal4j.flows.LockFlows;
+import org.kamal4j.runner.MultiHostException;
+
+/** Shows who holds the deploy lock ({@code kamal lock status}). */
+@Mojo(name = "lock-status", requiresProject = false, threadSafe = true)
+public class LockStatusMojo extends AbstractFlowMojo {
+
+    @Override
+    protected String commandName() {
+        return "lock";
+    }
+
+    @Override
+    protected boolean versionRequired() {
+        return false;
+    }
+
+    @Override
+    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
+            MojoFailureException {
+        new LockFlows(ctx).status();
+    }
+}

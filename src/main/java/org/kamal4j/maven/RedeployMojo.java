@@ -1,0 +1,29 @@
+package org.kamal4j.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.kamal4j.flows.FlowContext;
+import org.kamal4j.flows.FlowException;
+import org.kamal4j.flows.DeployFlow;
+import org.kamal4j.runner.MultiHostException;
+
+/** Deploys without setting anything up or pruning ({@code kamal redeploy}). */
+@Mojo(name = "redeploy", requiresProject = false, threadSafe = true)
+public class RedeployMojo extends AbstractFlowMojo {
+
+    /** Deploy the image already in the registry instead of building and pushing it ({@code -P}). */
+    @Parameter(property = "kamal.skipPush", defaultValue = "false")
+    protected boolean skipPush;
+
+    @Override
+    protected String commandName() {
+        return "redeploy";
+    }
+
+    @Override
+    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
+            MojoFailureException {
+        DeployFlow.redeploy(ctx).run(skipPush);
+    }
+}
