@@ -78,13 +78,12 @@ final class E2eApp {
         }
     }
 
-    /**
-     * The fleet's hosts share this machine's file system, so root's {@code ~/.kamal} (audit log, env files, lock)
-     * outlives the fleet: start each run from none of this service's files.
-     */
+    /** A fleet kept up between runs keeps each host's {@code ~/.kamal}: start from none of this service's files. */
     private void forgetEarlierRuns() {
-        fleet.ssh(fleet.host(1), "rm -rf .kamal/" + service + "-audit.log .kamal/apps/" + service + " .kamal/lock-"
-                + service);
+        for (String host : fleet.hosts()) {
+            fleet.ssh(host, "rm -rf .kamal/" + service + "-audit.log .kamal/apps/" + service + " .kamal/lock-"
+                    + service);
+        }
     }
 
     private String deployYml() {
@@ -243,9 +242,9 @@ final class E2eApp {
         return fleet.docker(host, "exec", container(role, version), "cat", "/www/index.html").strip();
     }
 
-    /** The audit log (the fleet's hosts share root's home, so this is one file all hosts append to). */
-    List<String> audit() {
-        return fleet.ssh(fleet.host(1), "cat .kamal/" + service + "-audit.log").lines().toList();
+    /** The audit log on {@code host} (every fleet host has its own home directory). */
+    List<String> audit(String host) {
+        return fleet.ssh(host, "cat .kamal/" + service + "-audit.log").lines().toList();
     }
 
     /** Whether the deploy lock directory exists on the primary host. */

@@ -19,12 +19,13 @@ final class HostCut {
 
     private static final String RULE = "INPUT -p tcp --dport 22 -j REJECT --reject-with tcp-reset";
 
-    private final Fleet fleet;
     private final String namespace;
+    private final Path listenerPidFile;
 
     HostCut(Fleet fleet, String host) {
-        this.fleet = fleet;
         this.namespace = fleet.hostName(host);
+        this.listenerPidFile = fleet.stateDir().resolve("hosts").resolve(namespace.substring(namespace
+                .lastIndexOf('-') + 1)).resolve("sshd.pid");
     }
 
     /** The shell line that cuts the host off (run it from a hook, as root). */
@@ -41,15 +42,17 @@ final class HostCut {
         }
     }
 
-    /** sshd session processes ("sshd: root...") in the host's network namespace; the listener is not one. */
+    /** sshd session processes ("sshd: root...") in the host's network namespace, never its listener. */
     private List<Long> strandedSessions() throws IOException {
+        String listener = Files.readString(listenerPidFile).strip();
         String netns = "net:[" + Files.getAttribute(Path.of("/run/netns", namespace), "unix:ino") + "]";
         List<Long> pids = new ArrayList<>();
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path proc : procs) {
                 try {
                     String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
-                    if (cmdline.startsWith("sshd: ")
+                    if (cmdline.startsWith("sshd: ") && !cmdline.contains("[listener]")
+                            && !proc.getFileName().toString().equals(listener)
                             && Files.readSymbolicLink(proc.resolve("ns/net")).toString().equals(netns)) {
                         pids.add(Long.parseLong(proc.getFileName().toString()));
                     }
