@@ -46,8 +46,10 @@ step "The app is running"
 for i in 1 2; do
   host="198.18.60.1$i"
   sock="unix:///run/docker-$NAME-$i.sock"
-  container="$(/usr/bin/docker -H "$sock" ps --filter label=service=hello --filter label=role=web --format '{{.Names}}' | head -1)"
-  port="$(/usr/bin/docker -H "$sock" port "$container" 80/tcp | head -1 | sed 's/.*://')"
+  container="$(/usr/bin/docker -H "$sock" ps --latest --filter label=service=hello --filter label=role=web --format '{{.Names}}')"
+  port="$(/usr/bin/docker -H "$sock" port "$container" 80/tcp)"
+  port="${port%%$'\n'*}"
+  port="${port##*:}"
   printf '  %-45s -> %s\n' "curl http://$host:$port/" "$(curl -s --max-time 5 "http://$host:$port/" || echo '(no answer)')"
 done
 worker="$(/usr/bin/docker -H "unix:///run/docker-$NAME-3.sock" ps --filter label=service=hello --format '{{.Names}} ({{.Status}})')"
