@@ -27,11 +27,13 @@ class DeployIT {
         try (PsSampler ps = new PsSampler()) {
             app.setup("v1");
             assertRunsEverywhere(app, "v1");
+            assertFalse(app.lockPresent(), "setup released the lock");
             app.deploy("v2");
             samples = ps.stop();
         }
         assertRunsEverywhere(app, "v2");
         assertStoppedAndKept(app, "v1");
+        assertFalse(app.lockPresent(), "deploy released the lock");
         assertSecretsHidden(app, samples, "v2");
 
         app.rollback("v1");

@@ -41,7 +41,7 @@ class ExampleMavenIT {
         assertRunning(example, "m1");
 
         String deploy = mvn(example, repo, "deploy", "-Dkamal.version=m2");
-        assertTrue(deploy.contains("kamal-maven-plugin:0.1.0-SNAPSHOT:deploy (kamal-deploy)"), deploy);
+        assertTrue(deploy.contains("--- kamal:0.1.0-SNAPSHOT:deploy (kamal-deploy) @ hello ---"), deploy);
         assertTrue(deploy.contains("Skipping artifact deployment"), "maven-deploy-plugin is skipped:\n" + deploy);
         assertTrue(deploy.contains("BUILD SUCCESS"), deploy);
         assertRunning(example, "m2");
