@@ -5,19 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kamal4j.commands.LockCommands;
 import org.kamal4j.flows.DeployLock;
 import org.kamal4j.flows.FlowException;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.testbed.Fleet;
 
-/** Deploys that must fail safely on real hosts: an unhealthy primary role, an unreachable host, a held lock. */
+/**
+ * Deploys that must fail safely on real hosts: an unhealthy primary role, an unreachable host, a lock held by a
+ * manual lock or by another running deploy.
+ */
 @ExtendWith(EeFleet.class)
 class FailuresIT {
 
@@ -83,6 +92,41 @@ class FailuresIT {
         }
         assertTrue(app.lockPresent(), "the other holder's lock stays");
         app.lockRelease();
+        assertFalse(app.lockPresent());
+    }
+
+    @Test
+    void deployWhileAnotherDeployHoldsTheLockIsRefusedAndTheFirstOneFinishes() throws Exception {
+        E2eApp app = E2eApp.create(fleet, "e2e-race", "");
+        Path holding = app.dir.resolve("holding");
+        Path release = app.dir.resolve("release");
+        app.hook("pre-deploy", "touch " + holding + "\nwhile [ ! -e " + release + " ]; do sleep 0.2; done");
+        CompletableFuture<E2eApp.Run> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return app.deploy("v1");
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (!Files.exists(holding) && !first.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(holding), "the first deploy reached pre-deploy, holding the lock");
+        try {
+            FlowException e = assertThrows(FlowException.class, () -> app.deploy("v2"));
+            System.out.println("[FailuresIT] the second deploy was refused with:\n" + e.getMessage());
+            assertTrue(e.getMessage().startsWith(DeployLock.FOUND), e.getMessage());
+            assertTrue(e.getMessage().contains(LockCommands.AUTOMATIC_MESSAGE), e.getMessage());
+            assertTrue(e.getMessage().contains("v1"), "names the version being deployed: " + e.getMessage());
+        } finally {
+            Files.createFile(release);
+        }
+        first.get(240, TimeUnit.SECONDS);
+        for (String host : fleet.hosts()) {
+            String role = host.equals(fleet.host(3)) ? "workers" : "web";
+            assertEquals(Set.of(app.container(role, "v1")), app.running(host), host + ": " + app.containers(host));
+        }
         assertFalse(app.lockPresent());
     }
 
