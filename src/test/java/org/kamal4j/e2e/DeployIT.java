@@ -40,15 +40,7 @@ class DeployIT {
         assertRunsEverywhere(app, "v1");
         assertStoppedAndKept(app, "v2");
 
-        for (String host : fleet.hosts()) {
-            List<String> audit = app.audit(host);
-            String all = host + ":\n" + String.join("\n", audit);
-            assertEquals(1, count(audit, "Pulled image with version v1"), all);
-            assertEquals(1, count(audit, "Pulled image with version v2"), all);
-            assertEquals(2, count(audit, "Booted app version v1"), "setup and rollback: " + all);
-            assertEquals(1, count(audit, "Booted app version v2"), all);
-            assertTrue(audit.stream().allMatch(l -> l.contains("[e2e@kamal4j.test]")), all);
-        }
+        assertAuditedOnEveryHost(app);
         assertFalse(app.lockPresent(), "the deploy lock is released");
     }
 
@@ -68,6 +60,19 @@ class DeployIT {
         }
         assertTrue(app.output.text().contains("Renaming container v1 to v1_replaced_"), app.output.text());
         assertFalse(app.lockPresent());
+    }
+
+    /** Each host's own audit log has a record of every pull and boot of setup v1, deploy v2 and rollback v1. */
+    private void assertAuditedOnEveryHost(E2eApp app) {
+        for (String host : fleet.hosts()) {
+            List<String> audit = app.audit(host);
+            String all = host + ":\n" + String.join("\n", audit);
+            assertEquals(1, count(audit, "Pulled image with version v1"), all);
+            assertEquals(1, count(audit, "Pulled image with version v2"), all);
+            assertEquals(2, count(audit, "Booted app version v1"), "setup and rollback: " + all);
+            assertEquals(1, count(audit, "Booted app version v2"), all);
+            assertTrue(audit.stream().allMatch(l -> l.contains("[e2e@kamal4j.test]")), all);
+        }
     }
 
     static void assertRunsEverywhere(E2eApp app, String version) {
