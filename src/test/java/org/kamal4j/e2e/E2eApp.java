@@ -1,0 +1,261 @@
+package org.kamal4j.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.kamal4j.commands.RandomHex;
+import org.kamal4j.config.ConfigLoader;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.DeployFlow;
+import org.kamal4j.flows.FlowContext;
+import org.kamal4j.flows.Hooks;
+import org.kamal4j.flows.LocalRunner;
+import org.kamal4j.flows.LockFlows;
+import org.kamal4j.flows.ProcessLocalRunner;
+import org.kamal4j.flows.RollbackFlow;
+import org.kamal4j.flows.Selection;
+import org.kamal4j.flows.SetupFlow;
+import org.kamal4j.runner.HostRunner;
+import org.kamal4j.ssh.JschTransport;
+import org.kamal4j.testbed.Fleet;
+
+/**
+ * One app on the e2e fleet: a project directory made from examples/hello (Dockerfile, config/deploy.yml,
+ * .kamal/secrets, optional hooks) and the flows run on it through their public API with the real JSch transport,
+ * the real local docker (the fleet's local dockerd) and the real hooks runner.
+ */
+final class E2eApp {
+
+    /** A flow to run in a fresh context: what {@code kamal:deploy} and friends do once per Maven goal. */
+    interface FlowCall {
+        void run(FlowContext ctx) throws Exception;
+    }
+
+    /** What one flow run did: wall time and remote commands per host. */
+    record Run(double seconds, Map<String, Integer> commandsPerHost) {}
+
+    final Fleet fleet;
+    final String service;
+    final Path dir;
+    final String secretToken = "e2e-token-" + RandomHex.secure().apply(16);
+    final String registryPassword = "e2e-registry-pw-" + RandomHex.secure().apply(16);
+    final CapturedOutput output;
+    private Map<String, Object> overrides = Map.of();
+
+    private E2eApp(Fleet fleet, String service, Path dir) {
+        this.fleet = fleet;
+        this.service = service;
+        this.dir = dir;
+        this.output = new CapturedOutput(service);
+    }
+
+    /** Creates the project: web on hosts 1 and 2, workers on host 3, then {@code extraYaml} appended. */
+    static E2eApp create(Fleet fleet, String service, String extraYaml) {
+        try {
+            Path dir = Files.createTempDirectory("kamal-e2e-" + service + "-");
+            E2eApp app = new E2eApp(fleet, service, dir);
+            app.forgetEarlierRuns();
+            Path example = Path.of(System.getProperty("kamal.projectDir", ".")).resolve("examples/hello");
+            Files.copy(example.resolve("Dockerfile"), dir.resolve("Dockerfile"));
+            Files.createDirectories(dir.resolve("www"));
+            Files.copy(example.resolve("www/up"), dir.resolve("www/up"));
+            Files.createDirectories(dir.resolve("config"));
+            Files.writeString(dir.resolve("config/deploy.yml"), app.deployYml() + extraYaml);
+            Files.createDirectories(dir.resolve(".kamal/hooks"));
+            Files.writeString(dir.resolve(".kamal/secrets"), "KAMAL_REGISTRY_PASSWORD=" + app.registryPassword
+                    + "\nSECRET_TOKEN=" + app.secretToken + "\n");
+            return app;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fleet kept up between runs keeps each host's {@code ~/.kamal}: start from none of this service's files. */
+    private void forgetEarlierRuns() {
+        for (String host : fleet.hosts()) {
+            fleet.ssh(host, "rm -rf .kamal/" + service + "-audit.log .kamal/apps/" + service + " .kamal/lock-"
+                    + service);
+        }
+    }
+
+    private String deployYml() {
+        return """
+                service: %1$s
+                image: %1$s
+                registry:
+                  server: %2$s
+                  username: deployer
+                  password:
+                    - KAMAL_REGISTRY_PASSWORD
+                servers:
+                  web:
+                    hosts:
+                      - %3$s
+                      - %4$s
+                    proxy: false
+                  workers:
+                    hosts:
+                      - %5$s
+                env:
+                  clear:
+                    GREETING: hello
+                  secret:
+                    - SECRET_TOKEN
+                builder:
+                  arch: amd64
+                ssh:
+                  user: root
+                  keys_only: true
+                  keys:
+                    - %6$s
+                  known_hosts: %7$s
+                drain_timeout: 5
+                deploy_timeout: 30
+                """.formatted(service, fleet.registry(), fleet.host(1), fleet.host(2), fleet.host(3), fleet.key(),
+                fleet.knownHosts());
+    }
+
+    /** Writes an executable hook script into .kamal/hooks. */
+    void hook(String name, String script) {
+        try {
+            Path file = dir.resolve(".kamal/hooks").resolve(name);
+            Files.writeString(file, "#!/bin/sh\nset -e\n" + script + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Config keys merged over deploy.yml for the next runs (as a pom {@code <deploy>} block would be). */
+    void overrides(Map<String, Object> tree) {
+        this.overrides = tree;
+    }
+
+    /** The configuration for {@code version}; the image's page shows the version (build arg APP_VERSION). */
+    DeployConfig config(String version) throws Exception {
+        Map<String, Object> tree = new LinkedHashMap<>(overrides);
+        tree.put("builder", Map.of("args", Map.of("APP_VERSION", version)));
+        return new ConfigLoader(dir, Map.of()).version(version).pomTree(tree).load();
+    }
+
+    Run setup(String version) throws Exception {
+        return run(version, "setup", ctx -> new SetupFlow(ctx).run(false));
+    }
+
+    Run deploy(String version) throws Exception {
+        return run(version, "deploy", ctx -> DeployFlow.deploy(ctx).run(false));
+    }
+
+    Run redeploy(String version) throws Exception {
+        return run(version, "redeploy", ctx -> DeployFlow.redeploy(ctx).run(true));
+    }
+
+    Run rollback(String version) throws Exception {
+        return run(version, "rollback", ctx -> new RollbackFlow(ctx).run(version));
+    }
+
+    Run lockAcquire(String message) throws Exception {
+        return run("v0", "lock", ctx -> new LockFlows(ctx).acquire(message));
+    }
+
+    Run lockRelease() throws Exception {
+        return run("v0", "lock", ctx -> new LockFlows(ctx).release());
+    }
+
+    /** Runs {@code call} in a fresh context, as one Maven goal would; exceptions propagate unchanged. */
+    Run run(String version, String command, FlowCall call) throws Exception {
+        DeployConfig config = config(version);
+        LocalRunner local = withLocalDocker(new ProcessLocalRunner(dir, output));
+        long t0 = System.nanoTime();
+        try (HostRunner runner = new HostRunner(16);
+                JschTransport transport = JschTransport.builder(config.ssh(), config.sshkit())
+                        .secrets(config.secrets()).home(dir).agentSocket(null).build()) {
+            FlowContext ctx = FlowContext.builder(Selection.all(config), transport, runner, output)
+                    .local(local)
+                    .hooks(new Hooks(dir.resolve(".kamal/hooks"), local, output, false))
+                    .performer("e2e@kamal4j.test")
+                    .lockUser("E2E test")
+                    .environment(Map.of())
+                    .command(command)
+                    .baseDir(dir)
+                    .build();
+            try {
+                call.run(ctx);
+            } finally {
+                System.out.printf("[%s] FIGURES %s %s: %.1f s, remote commands per host %s%n", service, command,
+                        version, (System.nanoTime() - t0) / 1e9, ctx.transport().commandCounts());
+            }
+            return new Run((System.nanoTime() - t0) / 1e9, ctx.transport().commandCounts());
+        }
+    }
+
+    /** The local side talks to the fleet's local dockerd with the legacy builder and Debian's docker CLI. */
+    private LocalRunner withLocalDocker(LocalRunner real) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DOCKER_HOST", fleet.localDockerHost());
+        env.put("DOCKER_BUILDKIT", "0");
+        env.put("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
+        return (command, extra) -> {
+            Map<String, String> merged = new HashMap<>(env);
+            merged.putAll(extra);
+            return real.run(command, merged);
+        };
+    }
+
+    // ---- the hosts' real Docker state ----
+
+    String container(String role, String version) {
+        return service + "-" + role + "-" + version;
+    }
+
+    /** name -> state of every container of this service on {@code host}. */
+    Map<String, String> containers(String host) {
+        Map<String, String> states = new LinkedHashMap<>();
+        fleet.docker(host, "ps", "-a", "--filter", "label=service=" + service, "--format", "{{.Names}} {{.State}}")
+                .lines().filter(l -> !l.isBlank()).forEach(l -> {
+                    String[] p = l.strip().split(" ", 2);
+                    states.put(p[0], p[1]);
+                });
+        return states;
+    }
+
+    /** Names of the running containers of this service on {@code host}. */
+    Set<String> running(String host) {
+        return Set.copyOf(containers(host).entrySet().stream().filter(e -> e.getValue().equals("running"))
+                .map(Map.Entry::getKey).toList());
+    }
+
+    String inspect(String host, String container, String format) {
+        return fleet.docker(host, "inspect", "-f", format, container).strip();
+    }
+
+    /** GET / of the container of this role on this host, from inside the container (the page shows the version). */
+    String page(String host, String role, String version) {
+        return fleet.docker(host, "exec", container(role, version), "cat", "/www/index.html").strip();
+    }
+
+    /** The audit log on {@code host} (every fleet host has its own home directory). */
+    List<String> audit(String host) {
+        return fleet.ssh(host, "cat .kamal/" + service + "-audit.log").lines().toList();
+    }
+
+    /** Whether the deploy lock directory exists on the primary host. */
+    boolean lockPresent() {
+        return fleet.ssh(fleet.host(1), "test -e .kamal/lock-" + service + " && echo yes || echo no").strip()
+                .equals("yes");
+    }
+
+    static <T> Map<String, T> perHost(List<String> hosts, Function<String, T> f) {
+        Map<String, T> m = new LinkedHashMap<>();
+        hosts.forEach(h -> m.put(h, f.apply(h)));
+        return m;
+    }
+}

@@ -1,0 +1,138 @@
+package org.kamal4j.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kamal4j.commands.LockCommands;
+import org.kamal4j.flows.DeployLock;
+import org.kamal4j.flows.FlowException;
+import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.testbed.Fleet;
+
+/**
+ * Deploys that must fail safely on real hosts: an unhealthy primary role, an unreachable host, a lock held by a
+ * manual lock or by another running deploy.
+ */
+@ExtendWith(EeFleet.class)
+class FailuresIT {
+
+    private static final String BROKEN_CMD = "sh -c \"echo broken-app: no up endpoint here; rm -f /www/up; "
+            + "trap 'exit 0' TERM; httpd -f -p 80 -h /www & wait\"";
+
+    private final Fleet fleet = EeFleet.get();
+
+    @Test
+    void unhealthyPrimaryRoleStartsNoOtherRoleAndKeepsTheOldVersionRunning() throws Exception {
+        E2eApp app = E2eApp.create(fleet, "e2e-unh", "");
+        app.deploy("v1");
+        app.overrides(Map.of("servers", Map.of("web", Map.of("cmd", BROKEN_CMD)), "deploy_timeout", 8));
+        Exception e = assertThrows(Exception.class, () -> app.deploy("v2"));
+        String message = fullMessage(e);
+        System.out.println("[FailuresIT] the deploy failed with:\n" + message);
+        assertTrue(message.contains(fleet.host(1)) || message.contains(fleet.host(2)), message);
+        assertTrue(message.contains("broken-app: no up endpoint here"), "the container's last log lines:\n" + message);
+        for (String host : fleet.hosts()) {
+            String role = host.equals(fleet.host(3)) ? "workers" : "web";
+            assertEquals(Set.of(app.container(role, "v1")), app.running(host), host + ": " + app.containers(host));
+        }
+        assertFalse(app.containers(fleet.host(3)).containsKey(app.container("workers", "v2")),
+                "workers v2 was never created: " + app.containers(fleet.host(3)));
+        assertFalse(app.lockPresent());
+    }
+
+    @Test
+    void anUnreachableHostIsOneErrorWhileEveryOtherHostCompletes() throws Exception {
+        E2eApp app = E2eApp.create(fleet, "e2e-net", "");
+        app.deploy("v1");
+        HostCut cut = new HostCut(fleet, fleet.host(3));
+        app.hook("pre-app-boot", cut.cutCommand());
+        try {
+            MultiHostException e = assertThrows(MultiHostException.class, () -> app.deploy("v2"));
+            String message = fullMessage(e);
+            System.out.println("[FailuresIT] the deploy failed with:\n" + message);
+            assertEquals(1, e.failures().size(), message);
+            assertTrue(e.failures().get(0).label().contains(fleet.host(3)), message);
+            assertFalse(message.contains(fleet.host(1)) || message.contains(fleet.host(2)), message);
+        } finally {
+            cut.restore();
+        }
+        for (String host : Set.of(fleet.host(1), fleet.host(2))) {
+            assertEquals(Set.of(app.container("web", "v2")), app.running(host), host + ": " + app.containers(host));
+            assertEquals("exited", app.containers(host).get(app.container("web", "v1")));
+        }
+        assertEquals(Set.of(app.container("workers", "v1")), app.running(fleet.host(3)));
+        assertFalse(app.lockPresent());
+    }
+
+    @Test
+    void deployWhileTheLockIsHeldIsRefusedWithTheHoldersMessage() throws Exception {
+        E2eApp app = E2eApp.create(fleet, "e2e-lock", "");
+        app.lockAcquire("Database maintenance by the e2e test");
+        assertTrue(app.lockPresent());
+        FlowException e = assertThrows(FlowException.class, () -> app.deploy("v1"));
+        assertTrue(e.getMessage().startsWith(DeployLock.FOUND), e.getMessage());
+        assertTrue(e.getMessage().contains("Database maintenance by the e2e test"), e.getMessage());
+        assertTrue(e.getMessage().contains("E2E test"), "names the holder: " + e.getMessage());
+        for (String host : fleet.hosts()) {
+            assertEquals(Map.of(), app.containers(host), host);
+        }
+        assertTrue(app.lockPresent(), "the other holder's lock stays");
+        app.lockRelease();
+        assertFalse(app.lockPresent());
+    }
+
+    @Test
+    void deployWhileAnotherDeployHoldsTheLockIsRefusedAndTheFirstOneFinishes() throws Exception {
+        E2eApp app = E2eApp.create(fleet, "e2e-race", "");
+        Path holding = app.dir.resolve("holding");
+        Path release = app.dir.resolve("release");
+        app.hook("pre-deploy", "touch " + holding + "\nwhile [ ! -e " + release + " ]; do sleep 0.2; done");
+        CompletableFuture<E2eApp.Run> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return app.deploy("v1");
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (!Files.exists(holding) && !first.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(holding), "the first deploy reached pre-deploy, holding the lock");
+        try {
+            FlowException e = assertThrows(FlowException.class, () -> app.deploy("v2"));
+            System.out.println("[FailuresIT] the second deploy was refused with:\n" + e.getMessage());
+            assertTrue(e.getMessage().startsWith(DeployLock.FOUND), e.getMessage());
+            assertTrue(e.getMessage().contains(LockCommands.AUTOMATIC_MESSAGE), e.getMessage());
+            assertTrue(e.getMessage().contains("v1"), "names the version being deployed: " + e.getMessage());
+        } finally {
+            Files.createFile(release);
+        }
+        first.get(240, TimeUnit.SECONDS);
+        for (String host : fleet.hosts()) {
+            String role = host.equals(fleet.host(3)) ? "workers" : "web";
+            assertEquals(Set.of(app.container(role, "v1")), app.running(host), host + ": " + app.containers(host));
+        }
+        assertFalse(app.lockPresent());
+    }
+
+    /** The message with every suppressed and cause message, as a user would see it all. */
+    private static String fullMessage(Throwable e) {
+        return Stream.concat(Stream.of(e), Stream.concat(Arrays.stream(e.getSuppressed()),
+                        Stream.ofNullable(e.getCause()))).map(String::valueOf).collect(Collectors.joining("\n"));
+    }
+}
