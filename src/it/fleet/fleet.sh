@@ -189,11 +189,24 @@ write_host_lists() {
   mv "$DIR/known_hosts.tmp" "$DIR/known_hosts"
 }
 
+# Processes still inside one of our namespaces after its daemons stopped (an sshd session process whose client
+# vanished outlives the listener) would keep the namespace and its veth alive, and the next `up` would reuse a
+# dead link. Everything in the namespace was started by this fleet, so ending it is safe.
+kill_netns_leftovers() {
+  local ns="$1" left
+  [[ -e "/run/netns/$ns" ]] || return 0
+  left="$(ip netns pids "$ns" 2>/dev/null | tr '\n' ' ')"
+  [[ -n "${left// }" ]] || return 0
+  kill $left 2>/dev/null || true
+  wait_gone "$left" 5
+}
+
 remove_host() {
   local i="$1" h="$DIR/hosts/$1" pids
   pids="$(stop_pidfile "$h/sshd.pid" "$h/sshd_config") $(stop_pidfile "$h/logger.pid" _run-sshd)"
   wait_gone "$pids"
   docker_stop_host "$i"
+  kill_netns_leftovers "$NAME-$i"
   ip netns del "$NAME-$i" 2>/dev/null || true
   ip link del "kv$NAME-$i" 2>/dev/null || true
   rm -rf "$h"
@@ -259,6 +272,7 @@ cmd_down() {
   docker_cleanup
   # Namespaces are ours by name: NAME-<number> (and NAME-local for the deploying machine's dockerd).
   for ns in $(ip netns list | awk '{print $1}' | grep -E "^$NAME-([0-9]+|local)\$" || true); do
+    kill_netns_leftovers "$ns"
     ip netns del "$ns"
   done
   ip link del "$BR" 2>/dev/null || true

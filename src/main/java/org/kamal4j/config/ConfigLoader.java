@@ -96,8 +96,9 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.list());
         }
-        String resolved = VersionResolver.resolve(version, environment, baseDir,
-                root.get("builder") instanceof Map<?, ?> b && b.get("context") != null);
+        // Kamal adds _uncommitted_ only for builder.context builds, because otherwise it builds a clean git clone.
+        // We always build the working tree, so a dirty tree must always show in the version.
+        String resolved = VersionResolver.resolve(version, environment, baseDir, true);
         if (resolved == null && !versionOptional) {
             problems.addTopLevel(VersionResolver.noVersionMessage(baseDir), null);
         }
