@@ -16,10 +16,13 @@ start_dockerd() {
   mkdir -p "$d" "$DIR/docker/$ns"
   # nsenter, not `ip netns exec`: the latter remounts /sys and dockerd dies ("Devices cgroup isn't mounted").
   # A containerd namespace of its own keeps daemons apart even if a system containerd is running.
+  # Container networks come from 198.19.0.0/16 (inside the benchmarking range, like the hosts), never from the
+  # private ranges Docker picks by default; each daemon is in its own namespace, so they may reuse the pool.
   setsid nsenter --net="/run/netns/$ns" /usr/sbin/dockerd \
     --data-root "$DIR/docker/$ns" --exec-root "/run/dx-$ns" --pidfile "$d/dockerd.pid" \
     -H "unix:///run/docker-$ns.sock" --insecure-registry "$(registry_addr)" \
     --containerd-namespace "fleet-$ns" --containerd-plugins-namespace "fleet-$ns-plugins" \
+    --bip 198.19.239.1/24 --default-address-pool base=198.19.240.0/20,size=24 \
     --shutdown-timeout 2 --log-level warn </dev/null >>"$d/dockerd.log" 2>&1 8>&- 9>&- &
 }
 

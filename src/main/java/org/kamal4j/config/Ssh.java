@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * SSH settings: Kamal's {@code ssh} section plus our own host-key and timeout settings.
  *
- * @param config        null: library default files; empty list: none ({@code config: false}); else these files
+ * @param config        null or empty: no file is read; {@code ["true"]} ({@code config: true}): ~/.ssh/config;
+ *                      else these files
  * @param hostKeyPolicy {@code strict} (default: known_hosts must match) or {@code accept-new}
  * @param serverId      a settings.xml {@code <server>} id whose privateKey/passphrase are used
  */

@@ -27,10 +27,13 @@ final class SshBuilder {
                 Values.integer(s, "keepalive_interval", d.keepaliveInterval()), Values.str(s, "server_id"));
     }
 
-    /** {@code true}/absent: library defaults (null); {@code false}: none; else the listed files. */
+    /** Absent: null (no file, see docs/compatibility.md); {@code true}: ["true"] (~/.ssh/config); {@code false}: none. */
     private static List<String> config(Object v) {
-        if (v == null || Boolean.TRUE.equals(v)) {
+        if (v == null) {
             return null;
+        }
+        if (Boolean.TRUE.equals(v)) {
+            return List.of("true");
         }
         return Boolean.FALSE.equals(v) ? List.of() : Values.strings(v);
     }
