@@ -67,7 +67,11 @@ public final class AppBoot implements RoleTask {
         }
         try {
             start(s, app, audit, role, host);
-            new Readiness(ctx).await(s, app, version, host);
+            if (role.runsProxy()) {
+                new ProxyReadiness(ctx, config).await(s, role, app, host);
+            } else {
+                new Readiness(ctx).await(s, app, version, host);
+            }
         } catch (Exception e) {
             report.add(row(host, roleName, old, "failed", start));
             throw failed(s, app, host, roleName, gatekeeper, e);

@@ -38,7 +38,6 @@ public final class DeployFlow {
     public BootReport run(boolean skipPush) throws FlowException, MultiHostException, InterruptedException {
         long started = System.nanoTime();
         DeployConfig config = ctx.config();
-        DeploySteps.requireNoProxyRoles(ctx.selection());
         ctx.hook("pre-connect", config.version(), ctx.selection().hosts(), Map.of());
         if (!skipPush) {
             new ImageBuild(ctx).buildAndPush(config);
@@ -50,6 +49,10 @@ public final class DeployFlow {
         lock.acquire(LockCommands.AUTOMATIC_MESSAGE, config.version());
         try {
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
+            if (prune) {
+                // redeploy skips the proxy boot as it skips pruning (4.5)
+                new ProxyBoot(ctx).run();
+            }
             steps.boot(config, steps.stopStaleContainers(config), report);
             if (prune) {
                 steps.prune(config);

@@ -22,7 +22,6 @@ public final class SetupFlow {
     public BootReport run(boolean skipPush) throws FlowException, MultiHostException, InterruptedException {
         long started = System.nanoTime();
         DeployConfig config = ctx.config();
-        DeploySteps.requireNoProxyRoles(ctx.selection());
         AccessoryBoot.requireNoProxy(config);
         ctx.hook("pre-connect", config.version(), ctx.selection().hosts(), Map.of());
         DeploySteps steps = new DeploySteps(ctx);
@@ -37,6 +36,7 @@ public final class SetupFlow {
             }
             steps.pull(config);
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
+            new ProxyBoot(ctx).run();
             new AccessoryBoot(ctx).bootAll();
             steps.boot(config, steps.stopStaleContainers(config), report);
             steps.prune(config);
