@@ -151,6 +151,7 @@ public final class AppBoot implements RoleTask {
             }
         }
         String logs = showLogs ? lastLogLines(s, app) : null;
+        String health = showLogs ? healthCheckOutput(s, app) : null;
         try {
             s.tryRun(app.stop(config.version()));
         } catch (TransportException e) {
@@ -161,6 +162,10 @@ public final class AppBoot implements RoleTask {
         if (logs != null) {
             message += "\nLast " + LOG_LINES + " log lines of " + app.containerName(config.version()) + ":\n"
                     + (logs.isBlank() ? "(no output)" : ctx.output().redact(logs.strip()));
+        }
+        if (health != null && !health.isBlank()) {
+            message += "\nHealth check output of " + app.containerName(config.version()) + ":\n"
+                    + ctx.output().redact(health.strip());
         }
         return new FlowException(message, cause);
     }
@@ -173,6 +178,21 @@ public final class AppBoot implements RoleTask {
             return out == null ? "Could not fetch logs for " + config.version() : out;
         } catch (TransportException e) {
             return "Could not fetch logs for " + config.version() + ": " + e.getMessage();
+        }
+    }
+
+    /** The output of the image's HEALTHCHECK runs (empty when the image has none or it cannot be read). */
+    private String healthCheckOutput(Session s, AppCommands app) {
+        Command inspect = app.containerIdForVersion(config.version()).pipe(Command.of("xargs", "docker", "inspect",
+                "--format", "{{if .State.Health}}{{range .State.Health.Log}}exit {{.ExitCode}}: {{.Output}}\n{{end}}"
+                        + "{{end}}"));
+        try {
+            String out = s.tryRun(inspect);
+            // Docker keeps the last five runs, usually the same failure: show each distinct line once.
+            return out == null ? null : String.join("\n", out.lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .distinct().toList());
+        } catch (TransportException e) {
+            return null;
         }
     }
 

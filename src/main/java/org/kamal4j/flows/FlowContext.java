@@ -1,9 +1,7 @@
 package org.kamal4j.flows;
 
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import org.kamal4j.commands.AuditCommands;
-import org.kamal4j.commands.RandomHex;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.runner.HostRunner;
 import org.kamal4j.runner.Sleeper;
@@ -40,10 +37,10 @@ public final class FlowContext {
     private final IntFunction<String> randomHex;
     private final String command;
     private final ShutdownHooks shutdownHooks;
-    private final java.nio.file.Path baseDir;
+    private final Path baseDir;
     private final AtomicBoolean lockHeld = new AtomicBoolean();
 
-    private FlowContext(Builder b) {
+    FlowContext(FlowContextBuilder b) {
         this.selection = Objects.requireNonNull(b.selection, "selection");
         this.transport = new CountingTransport(Objects.requireNonNull(b.transport, "transport"));
         this.runner = Objects.requireNonNull(b.runner, "runner");
@@ -62,8 +59,10 @@ public final class FlowContext {
         this.baseDir = b.baseDir;
     }
 
-    public static Builder builder(Selection selection, Transport transport, HostRunner runner, Output output) {
-        return new Builder(selection, transport, runner, output);
+    /** A builder with production defaults for everything but these four. */
+    public static FlowContextBuilder builder(Selection selection, Transport transport, HostRunner runner,
+            Output output) {
+        return new FlowContextBuilder(selection, transport, runner, output);
     }
 
     /** Every secret value of the configuration (empty when the secrets cannot be read yet). */
@@ -131,12 +130,17 @@ public final class FlowContext {
         return randomHex;
     }
 
+    /** {@code KAMAL_COMMAND} for hooks. */
+    public String command() {
+        return command;
+    }
+
     public ShutdownHooks shutdownHooks() {
         return shutdownHooks;
     }
 
     /** The project directory: local files (accessory files) resolve against it. */
-    public java.nio.file.Path baseDir() {
+    public Path baseDir() {
         return baseDir;
     }
 
@@ -162,128 +166,12 @@ public final class FlowContext {
     /** Runs hook {@code name} with Kamal's environment (7.3) for {@code version}, {@code hosts} and extras. */
     public void hook(String name, String version, List<String> hosts, Map<String, String> extra)
             throws FlowException, InterruptedException {
-        DeployConfig config = config();
         Map<String, String> env = new LinkedHashMap<>();
-        Collection<String> secrets = secretValues(selection);
         if (Hooks.WITH_SECRETS.contains(name) && hooks.exists(name)) {
-            env.putAll(config.secrets().all());
+            env.putAll(config().secrets().all());
         }
-        env.put("KAMAL_RECORDED_AT", DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock)
-                .truncatedTo(ChronoUnit.SECONDS)));
-        env.put("KAMAL_PERFORMER", performer);
-        if (config.destination() != null) {
-            env.put("KAMAL_DESTINATION", config.destination());
-        }
-        if (version != null) {
-            env.put("KAMAL_VERSION", version);
-            env.put("KAMAL_SERVICE_VERSION", config.service() + "@" + (version.contains("_") ? version
-                    : version.substring(0, Math.min(7, version.length()))));
-        }
-        env.put("KAMAL_SERVICE", config.service());
-        env.put("KAMAL_HOSTS", String.join(",", hosts));
-        if (selection.rolesFiltered()) {
-            env.put("KAMAL_ROLES", selection.roleNames());
-        }
-        env.put("KAMAL_LOCK", String.valueOf(lockHeld()));
-        env.put("KAMAL_COMMAND", command);
+        env.putAll(HookEnvironment.of(this, version, hosts));
         env.putAll(extra);
-        hooks.run(name, env, secrets);
-    }
-
-    /** Builds a {@link FlowContext}; every optional part has a production default. */
-    public static final class Builder {
-        private final Selection selection;
-        private final Transport transport;
-        private final HostRunner runner;
-        private final Output output;
-        private Hooks hooks;
-        private LocalRunner local;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.REAL;
-        private boolean dryRun;
-        private String performer = "Unknown";
-        private String lockUser = "Unknown";
-        private Map<String, String> environment = System.getenv();
-        private IntFunction<String> randomHex = RandomHex.secure();
-        private String command = "deploy";
-        private ShutdownHooks shutdownHooks = ShutdownHooks.RUNTIME;
-        private java.nio.file.Path baseDir = java.nio.file.Path.of(".");
-
-        private Builder(Selection selection, Transport transport, HostRunner runner, Output output) {
-            this.selection = selection;
-            this.transport = transport;
-            this.runner = runner;
-            this.output = output;
-        }
-
-        public Builder hooks(Hooks h) {
-            this.hooks = h;
-            return this;
-        }
-
-        public Builder local(LocalRunner l) {
-            this.local = l;
-            return this;
-        }
-
-        public Builder clock(Clock c) {
-            this.clock = c;
-            return this;
-        }
-
-        public Builder sleeper(Sleeper s) {
-            this.sleeper = s;
-            return this;
-        }
-
-        public Builder dryRun(boolean d) {
-            this.dryRun = d;
-            return this;
-        }
-
-        /** The audit performer (git user.email, or whoami). */
-        public Builder performer(String p) {
-            this.performer = p;
-            return this;
-        }
-
-        /** The lock holder's name (git user.name, or Unknown). */
-        public Builder lockUser(String u) {
-            this.lockUser = u;
-            return this;
-        }
-
-        public Builder environment(Map<String, String> env) {
-            this.environment = env;
-            return this;
-        }
-
-        public Builder randomHex(IntFunction<String> r) {
-            this.randomHex = r;
-            return this;
-        }
-
-        /** {@code KAMAL_COMMAND} for hooks: deploy, setup, rollback, ... */
-        public Builder command(String c) {
-            this.command = c;
-            return this;
-        }
-
-        public Builder shutdownHooks(ShutdownHooks s) {
-            this.shutdownHooks = s;
-            return this;
-        }
-
-        public Builder baseDir(java.nio.file.Path dir) {
-            this.baseDir = dir;
-            return this;
-        }
-
-        public FlowContext build() {
-            if (local == null) {
-                local = new DryRunLocalRunner(output);
-            }
-            return new FlowContext(this);
-        }
+        hooks.run(name, env, secretValues(selection));
     }
 }

@@ -46,26 +46,11 @@ public final class Selection {
     public static Selection of(DeployConfig config, String hostPatterns, String rolePatterns) throws FlowException {
         List<String> hostFilter = patterns(hostPatterns);
         List<String> roleFilter = patterns(rolePatterns);
-        List<String> hosts = config.allHosts();
-        if (!hostFilter.isEmpty()) {
-            hosts = hosts.stream().filter(h -> matchesAny(h, hostFilter)).toList();
-            if (hosts.isEmpty()) {
-                throw new FlowException("No --hosts match for " + String.join(",", hostFilter)
-                        + "; configured hosts: " + String.join(", ", config.allHosts()));
-            }
-        }
-        List<Role> roles = config.rolesInBootOrder();
-        if (!roleFilter.isEmpty()) {
-            roles = roles.stream().filter(r -> matchesAny(r.name(), roleFilter)).toList();
-            if (roles.isEmpty()) {
-                throw new FlowException("No --roles match for " + String.join(",", roleFilter)
-                        + "; configured roles: " + String.join(", ", config.roles().stream().map(Role::name)
-                        .toList()));
-            }
-        }
-        List<String> selectedHosts = hosts;
-        List<Role> selectedRoles = roles.stream().filter(r -> r.hostNames().stream()
-                .anyMatch(selectedHosts::contains)).toList();
+        List<String> hosts = filterHosts(config, hostFilter);
+        List<Role> roles = filterRoles(config, roleFilter);
+        List<String> matched = hosts;
+        List<Role> selectedRoles = roles.stream().filter(r -> r.hostNames().stream().anyMatch(matched::contains))
+                .toList();
         if (!roleFilter.isEmpty()) {
             Set<String> roleHosts = new LinkedHashSet<>();
             selectedRoles.forEach(r -> roleHosts.addAll(r.hostNames()));
@@ -74,6 +59,30 @@ public final class Selection {
         String primary = primaryHost(config, hostFilter.isEmpty() ? null : hosts, roleFilter.isEmpty() ? null
                 : selectedRoles);
         return new Selection(config, selectedRoles, ordered(config, hosts), primary, !roleFilter.isEmpty());
+    }
+
+    private static List<String> filterHosts(DeployConfig config, List<String> globs) throws FlowException {
+        if (globs.isEmpty()) {
+            return config.allHosts();
+        }
+        List<String> hosts = config.allHosts().stream().filter(h -> matchesAny(h, globs)).toList();
+        if (hosts.isEmpty()) {
+            throw new FlowException("No --hosts match for " + String.join(",", globs) + "; configured hosts: "
+                    + String.join(", ", config.allHosts()));
+        }
+        return hosts;
+    }
+
+    private static List<Role> filterRoles(DeployConfig config, List<String> globs) throws FlowException {
+        if (globs.isEmpty()) {
+            return config.rolesInBootOrder();
+        }
+        List<Role> roles = config.rolesInBootOrder().stream().filter(r -> matchesAny(r.name(), globs)).toList();
+        if (roles.isEmpty()) {
+            throw new FlowException("No --roles match for " + String.join(",", globs) + "; configured roles: "
+                    + String.join(", ", config.roles().stream().map(Role::name).toList()));
+        }
+        return roles;
     }
 
     private static String primaryHost(DeployConfig config, List<String> hostMatches, List<Role> filteredRoles) {

@@ -67,6 +67,8 @@ class DeployFlowTest {
             f.fake.on("1.1.1.1", c -> c.contains(FlowFixture.HEALTH)).output("exited\n");
             f.fake.on("1.1.1.1", c -> c.contains("xargs docker logs --tail 20")).output(
                     "Error: DB_HOST unreachable\nexiting\n");
+            f.fake.on("1.1.1.1", c -> c.contains("{{range .State.Health.Log}}")).output(
+                    "exit 1: wget: server returned error: HTTP/1.1 404 Not Found\n");
 
             MultiHostException e = assertThrows(MultiHostException.class,
                     () -> DeployFlow.deploy(f.context()).run(true));
@@ -75,7 +77,9 @@ class DeployFlowTest {
             assertTrue(message.contains("web on 1.1.1.1"), message);
             assertTrue(message.contains("workers on 1.1.1.2"), message);
             assertTrue(message.contains("container not ready after 30 seconds (exited)"), message);
-            assertTrue(message.contains("Error: DB_HOST unreachable"), message);
+            assertTrue(message.contains("Last 20 log lines of app-web-abc123:\n    Error: DB_HOST unreachable"), message);
+            assertTrue(message.contains("Health check output of app-web-abc123:\n    exit 1: wget: server returned "
+                    + "error: HTTP/1.1 404 Not Found"), message);
             assertTrue(f.fake.ran("1.1.1.1", "name=^app-web-abc123$' --quiet | xargs docker stop"));
             assertFalse(f.fake.ran("1.1.1.1", "name=^app-web-def456$' --quiet | xargs docker stop"));
             assertFalse(f.fake.ran("1.1.1.2", "docker run"), "workers never started");

@@ -1,0 +1,151 @@
+package org.kamal4j.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+
+class FlowMojosTest {
+
+    /** A thread-safe recording log: flows print from many host threads at once. */
+    static final class SyncLog extends SystemStreamLog {
+        final List<String> info = new ArrayList<>();
+
+        @Override
+        public synchronized void info(CharSequence content) {
+            info.add(content.toString());
+        }
+
+        @Override
+        public void debug(CharSequence content) {
+            // not needed
+        }
+
+        synchronized List<String> lines() {
+            return List.copyOf(info);
+        }
+    }
+
+    static File fixture(String name) throws URISyntaxException {
+        return Path.of(FlowMojosTest.class.getResource("/flows/" + name + "/deploy.yml").toURI()).getParent()
+                .toFile();
+    }
+
+    static <M extends AbstractFlowMojo> M configure(M m, String fixture, SyncLog log) throws URISyntaxException {
+        m.baseDir = fixture(fixture);
+        m.configFile = "deploy.yml";
+        m.version = "abc123";
+        m.dryRun = true;
+        m.maxThreads = 4;
+        m.setLog(log);
+        return m;
+    }
+
+    private static DeployMojo deploy() {
+        return new DeployMojo() {
+            @Override
+            protected Map<String, String> environment() {
+                return Map.of();
+            }
+        };
+    }
+
+    @Test
+    void dryRunDeployPrintsThePlanPerHostWithoutSecrets() throws Exception {
+        SyncLog log = new SyncLog();
+        DeployMojo m = configure(deploy(), "example", log);
+
+        m.execute();
+
+        List<String> lines = log.lines();
+        assertTrue(lines.contains("[local] docker push registry.example/app:abc123 && docker push "
+                + "registry.example/app:latest"), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[1.1.1.1] docker run --detach --restart unless-stopped "
+                + "--name app-web-abc123")), String.join("\n", lines));
+        assertTrue(lines.contains("[1.1.1.2] upload .kamal/apps/app/env/roles/workers.env (mode 0600, 17 bytes)"),
+                String.join("\n", lines));
+        assertTrue(lines.contains("[1.1.1.1] rm .kamal/lock-app/details && rm -r .kamal/lock-app"));
+        assertTrue(lines.stream().noneMatch(l -> l.contains("s3cret") || l.contains("dbpw")));
+    }
+
+    @Test
+    void hostsThatMatchNothingFailWithKamalsMessage() throws Exception {
+        SyncLog log = new SyncLog();
+        DeployMojo m = configure(deploy(), "example", log);
+        m.hosts = "9.9.9.9";
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+
+        assertTrue(e.getMessage().startsWith("No --hosts match for 9.9.9.9"), e.getMessage());
+        assertTrue(log.lines().isEmpty(), log.lines().toString());
+    }
+
+    @Test
+    void aProxyRoleBecomesOneFailureWithHeadingAndNoDetails() throws Exception {
+        DeployMojo m = configure(deploy(), "proxy", new SyncLog());
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+
+        assertEquals("Role web runs kamal-proxy, which this version does not deploy yet; set proxy: false on the role",
+                e.getMessage());
+        assertEquals("", e.getLongMessage());
+    }
+
+    @Test
+    void removeNeedsConfirmation() throws Exception {
+        SyncLog log = new SyncLog();
+        RemoveMojo m = configure(new RemoveMojo(), "example", log);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+
+        assertEquals("kamal:remove removes all containers, images and accessory data; confirm with "
+                + "-Dkamal.confirmed=true", e.getMessage());
+        assertTrue(log.lines().isEmpty(), log.lines().toString());
+    }
+
+    @Test
+    void rollbackNeedsAVersion() throws Exception {
+        RollbackMojo m = configure(new RollbackMojo(), "example", new SyncLog());
+        m.version = null;
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+
+        assertTrue(e.getMessage().contains("-Dkamal.version=<version>"), e.getMessage());
+    }
+
+    @Test
+    void skipDoesNothing() throws Exception {
+        SyncLog log = new SyncLog();
+        DeployMojo m = configure(deploy(), "proxy", log);
+        m.skip = true;
+
+        m.execute();
+
+        assertEquals(List.of("Skipping (kamal.skip)"), log.lines());
+    }
+
+    @Test
+    void deployIsBoundToTheDeployPhase() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/maven/plugin.xml")) {
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int goal = xml.indexOf("<goal>deploy</goal>");
+            int end = xml.indexOf("</mojo>", goal);
+            assertTrue(goal > 0 && xml.substring(goal, end).contains("<phase>deploy</phase>"));
+            for (String g : List.of("setup", "redeploy", "rollback", "remove", "lock-status", "lock-release",
+                    "lock-acquire", "details", "app-logs", "server-exec")) {
+                assertTrue(xml.contains("<goal>" + g + "</goal>"), g);
+            }
+        }
+    }
+}
