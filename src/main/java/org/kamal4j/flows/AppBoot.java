@@ -82,6 +82,7 @@ public final class AppBoot implements RoleTask {
         }
         if (old != null) {
             s.tryRun(app.stop(old));
+            new BootPreparation(ctx, config).cleanUp(s, role);
         }
         report.add(row(host, roleName, old, "booted", start));
     }

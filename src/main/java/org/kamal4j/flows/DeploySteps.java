@@ -80,6 +80,7 @@ public final class DeploySteps {
         ctx.output().info("Start container with version " + config.version() + "...");
         WebBarrier barrier = new WebBarrier(ctx.selection().primaryRole(),
                 WebBarrier.defaultTimeout(config.deployTimeout(), config.readinessDelay()));
+        new BootPreparation(ctx, config).run();
         List<String> hosts = ctx.selection().appHosts();
         BootGroups groups = BootGroups.forConfig(config, ctx.runner(), h -> h, barrier, ctx.sleeper());
         try {

@@ -230,7 +230,7 @@ class ProxyFlowsTest {
     }
 
     /** Each fragment occurs in a later command than the previous one. */
-    private static void assertInOrder(List<String> commands, String... fragments) {
+    static void assertInOrder(List<String> commands, String... fragments) {
         int from = 0;
         for (String fragment : fragments) {
             int found = -1;
