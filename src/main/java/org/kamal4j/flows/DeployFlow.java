@@ -7,8 +7,9 @@ import org.kamal4j.runner.MultiHostException;
 
 /**
  * {@code kamal:deploy} and {@code kamal:redeploy} (4.3, 4.5): build and push (or use the registry's image), pull
- * on the app hosts, take the lock, {@code pre-deploy}, stop stale containers, boot group by group, tag latest,
- * prune (deploy only), release the lock, {@code post-deploy}. The lock is released on every path.
+ * on the app hosts, take the lock, {@code pre-deploy}, make sure kamal-proxy runs (deploy only), stop stale
+ * containers, boot group by group, tag latest, prune (deploy only), release the lock, {@code post-deploy}. The lock
+ * is released on every path.
  */
 public final class DeployFlow {
 

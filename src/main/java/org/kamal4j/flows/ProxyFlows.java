@@ -1,6 +1,7 @@
 package org.kamal4j.flows;
 
 import java.util.List;
+import java.util.function.Function;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.AuditCommands;
 import org.kamal4j.commands.Command;
@@ -10,6 +11,7 @@ import org.kamal4j.commands.ProxyCommands;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.Session;
+import org.kamal4j.ssh.TransportException;
 
 /**
  * The kamal-proxy goals (4.10) and the proxy side of the app goals (4.8): {@code proxy-boot}, {@code proxy-details},
@@ -103,7 +105,7 @@ public final class ProxyFlows {
         locked(() -> eachProxyRole(proxy::resume));
     }
 
-    private void eachProxyRole(java.util.function.Function<String, Command> command) throws MultiHostException,
+    private void eachProxyRole(Function<String, Command> command) throws MultiHostException,
             InterruptedException {
         DeployConfig config = ctx.config();
         ctx.runner().runEach(ProxyBoot.hosts(ctx.selection()), h -> h, host -> {
@@ -117,8 +119,9 @@ public final class ProxyFlows {
     }
 
     /** Removes a proxy role's route on {@code s} when a current container exists (app stop/remove; 4.8). */
-    static void removeRoute(Session s, DeployConfig config, String role) throws org.kamal4j.ssh.TransportException {
+    static void removeRoute(Session s, DeployConfig config, String role) throws TransportException {
         AppCommands app = new AppCommands(config, config.role(role));
+        // Kamal asks for the version first (its audit names it); the answer changes nothing here.
         s.tryRun(app.currentRunningVersion());
         String id = s.tryRun(app.currentRunningContainerId());
         if (id != null && !id.isBlank()) {

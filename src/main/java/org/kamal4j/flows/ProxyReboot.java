@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.kamal4j.commands.Command;
 import org.kamal4j.commands.ProxyCommands;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.Session;
@@ -46,8 +45,7 @@ public final class ProxyReboot {
         ProxyBoot boot = new ProxyBoot(ctx);
         s.run(ctx.audit(ctx.config()).record("Rebooted proxy", null));
         boot.login(s);
-        Command stop = proxy.stopContainer();
-        s.tryRun(stop);
+        s.tryRun(proxy.stopContainer());
         s.run(proxy.pruneContainers());
         s.run(proxy.ensureAppsConfigDirectory());
         s.run(boot.runCommand(host));

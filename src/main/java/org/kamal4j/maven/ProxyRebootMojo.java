@@ -8,7 +8,7 @@ import org.kamal4j.flows.FlowException;
 import org.kamal4j.flows.ProxyReboot;
 import org.kamal4j.runner.MultiHostException;
 
-/** Recreates the kamal-proxy container on the proxy hosts, picking up proxy.run changes ({@code kamal proxy reboot}). */
+/** Recreates the kamal-proxy container on the proxy hosts to pick up proxy.run changes ({@code kamal proxy reboot}). */
 @Mojo(name = "proxy-reboot", requiresProject = false, threadSafe = true)
 public class ProxyRebootMojo extends AbstractFlowMojo {
 

@@ -35,6 +35,7 @@ final class ProxyApp {
     final String service;
     final Path dir;
     final Output output;
+    private Map<String, Object> overrides = Map.of();
 
     ProxyApp(Fleet fleet, String service, int deployTimeout) {
         this.fleet = fleet;
@@ -100,9 +101,15 @@ final class ProxyApp {
         }
     }
 
+    /** Config keys merged over deploy.yml for the next runs (as a pom {@code <deploy>} block would be). */
+    void overrides(Map<String, Object> tree) {
+        this.overrides = tree;
+    }
+
     DeployConfig config(String version) throws Exception {
-        return new ConfigLoader(dir, Map.of()).version(version)
-                .pomTree(Map.of("builder", Map.of("args", Map.of("APP_VERSION", version)))).load();
+        Map<String, Object> tree = new HashMap<>(overrides);
+        tree.put("builder", Map.of("args", Map.of("APP_VERSION", version)));
+        return new ConfigLoader(dir, Map.of()).version(version).pomTree(tree).load();
     }
 
     /** Runs {@code call} for {@code version} in a fresh context; prints the wall time and commands per host. */

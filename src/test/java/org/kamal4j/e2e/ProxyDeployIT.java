@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kamal4j.flows.DeployFlow;
+import org.kamal4j.flows.ProxyFlows;
 import org.kamal4j.flows.ProxyReboot;
 import org.kamal4j.flows.RollbackFlow;
 import org.kamal4j.flows.SetupFlow;
@@ -185,6 +187,46 @@ class ProxyDeployIT {
                 long[] b = outages.get(j);
                 assertTrue(a[1] <= b[0] || b[1] <= a[0], "two web hosts were down at the same time");
             }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void maintenanceAnswers503WithTheMessageAndLiveServesAgain() throws Exception {
+        app.run("v1", "app", ctx -> new ProxyFlows(ctx).maintenance(1, "Back soon"));
+        for (String host : web) {
+            assertEquals("503 Back soon", get(host), host);
+        }
+        app.run("v1", "app", ctx -> new ProxyFlows(ctx).live());
+        for (String host : web) {
+            assertEquals("v1", get(host), host);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void assetsAndErrorPagesReachTheHostsAndV4ServesFromItsAssetVolumeUnderLoad() throws Exception {
+        Path errors = Files.createDirectories(app.dir.resolve("errors"));
+        Files.writeString(errors.resolve("404.html"), "<h1>gone</h1>\n");
+        app.overrides(Map.of("asset_path", "/www", "error_pages_path", "errors"));
+        Map<String, HttpLoad> loads = startLoads();
+        app.run("v4", "deploy", ctx -> DeployFlow.deploy(ctx).run(false));
+        Thread.sleep(1_000);
+        for (String host : web) {
+            HttpLoad load = loads.get(host);
+            load.close();
+            System.out.printf("[pf] FIGURES deploy of v4 with assets, load on %s: sent=%d failed=%d answers=%s%n",
+                    host, load.samples().size(), load.failures().size(), load.bodies());
+            assertEquals(List.of(), load.failures(), "failed requests on " + host);
+            assertEquals("v4", get(host));
+            assertEquals("v4", fleet.ssh(host, "cat .kamal/apps/pf/assets/volumes/web-v4/index.html").strip());
+            assertEquals("web-v4", fleet.ssh(host, "ls .kamal/apps/pf/assets/volumes").strip(),
+                    "the bridge volume for v1 went once v1 stopped");
+            assertEquals("web-v4", fleet.ssh(host, "ls .kamal/apps/pf/assets/extracted").strip());
+            assertEquals("<h1>gone</h1>", fleet.ssh(host, "cat .kamal/proxy/apps-config/pf/error_pages/v4/404.html")
+                    .strip());
+            assertTrue(fleet.docker(host, "inspect", "--format", "{{range .Mounts}}{{.Source}} {{end}}", "pf-web-v4")
+                    .contains(".kamal/apps/pf/assets/volumes/web-v4"));
         }
     }
 
