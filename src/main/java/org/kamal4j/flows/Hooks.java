@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.util.Collection;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.kamal4j.commands.Command;
 import org.kamal4j.ssh.ExecResult;
 
@@ -14,7 +15,7 @@ import org.kamal4j.ssh.ExecResult;
 public final class Hooks {
 
     /** Hooks that also receive every secret in their environment. */
-    public static final java.util.Set<String> WITH_SECRETS = java.util.Set.of("pre-connect", "pre-deploy",
+    public static final Set<String> WITH_SECRETS = Set.of("pre-connect", "pre-deploy",
             "post-deploy");
 
     private final Path directory;
