@@ -3,6 +3,11 @@ package org.kamal4j.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kamal4j.e2e.LoadSamples.byStart;
+import static org.kamal4j.e2e.LoadSamples.count;
+import static org.kamal4j.e2e.LoadSamples.firstEnd;
+import static org.kamal4j.e2e.LoadSamples.outages;
+import static org.kamal4j.e2e.LoadSamples.switchMillis;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -239,59 +244,6 @@ class ProxyDeployIT {
         }
         Thread.sleep(500);
         return loads;
-    }
-
-    /**
-     * Each time the host stopped answering: from the end of its last good answer before the failures to the start
-     * of its first good answer after them.
-     */
-    private static List<long[]> outages(List<HttpLoad.Sample> samples) {
-        List<long[]> out = new ArrayList<>();
-        long lastOk = Long.MIN_VALUE;
-        boolean down = false;
-        for (HttpLoad.Sample s : samples) {
-            if (!s.ok()) {
-                down = true;
-            } else {
-                if (down) {
-                    out.add(new long[] {lastOk, s.startNanos()});
-                    down = false;
-                }
-                lastOk = Math.max(lastOk, s.endNanos());
-            }
-        }
-        if (down) {
-            out.add(new long[] {lastOk, Long.MAX_VALUE});
-        }
-        return out;
-    }
-
-    private static List<HttpLoad.Sample> byStart(HttpLoad load) {
-        return load.samples().stream().sorted((a, b) -> Long.compare(a.startNanos(), b.startNanos())).toList();
-    }
-
-    /** End of the first good answer with {@code body} from a request started after {@code after}, or -1. */
-    private static long firstEnd(List<HttpLoad.Sample> samples, String body, long after) {
-        return samples.stream().filter(s -> s.ok() && s.body().equals(body) && s.startNanos() > after)
-                .mapToLong(HttpLoad.Sample::endNanos).min().orElse(-1);
-    }
-
-    /**
-     * Milliseconds from the end of the last good {@code from} answer to the end of the first good {@code to} answer
-     * among requests started in (start, end): how long the switch took as clients saw it.
-     */
-    private static long switchMillis(List<HttpLoad.Sample> samples, String from, String to, long start, long end) {
-        long first = samples.stream().filter(s -> s.ok() && s.body().equals(to) && s.startNanos() > start
-                && s.startNanos() < end).mapToLong(HttpLoad.Sample::endNanos).min().orElse(-1);
-        long last = samples.stream().filter(s -> s.ok() && s.body().equals(from) && s.startNanos() > start
-                && s.endNanos() < first).mapToLong(HttpLoad.Sample::endNanos).max().orElse(first);
-        return (first - last) / 1_000_000;
-    }
-
-    /** Good answers with {@code body} from requests started in (from, to). */
-    private static long count(List<HttpLoad.Sample> samples, String body, long from, long to) {
-        return samples.stream().filter(s -> s.ok() && s.body().equals(body) && s.startNanos() > from
-                && s.startNanos() < to).count();
     }
 
     private static String get(String host) throws Exception {
