@@ -218,6 +218,26 @@ class ProxyFlowsTest {
         }
     }
 
+    @Test
+    void appStopTakesTheRouteAwayThenStopsAndAppStartSwitchesBack() throws Exception {
+        try (FlowFixture f = new FlowFixture("proxyweb")) {
+            f.fake.on("*", c -> c.startsWith("sh -c 'docker ps --latest --quiet")).output("0123456789ab\n");
+
+            new AppStartStop(f.context(f.selection(), "app")).stop();
+            new AppStartStop(f.context(f.selection(), "app")).start();
+
+            for (String host : List.of("1.1.1.1", "1.1.1.2")) {
+                assertInOrder(f.fake.commands(host), "Stopped app", "kamal-proxy remove app-web",
+                        "sh -c 'docker ps --latest --quiet", "Started app version abc123", "docker start app-web-abc123",
+                        String.format(SWITCH, host));
+            }
+            assertInOrder(f.fake.commands("1.1.1.3"), "Stopped app", "xargs docker stop", "docker start "
+                    + "app-workers-abc123");
+            assertFalse(f.fake.ran("1.1.1.3", "kamal-proxy"));
+            assertTrue(f.lockReleased());
+        }
+    }
+
     /** Hooks whose files exist (pre/post-proxy-reboot) and whose runs are recorded as "name KAMAL_HOSTS". */
     private static Hooks recordingHooks(FlowFixture f, List<String> events) throws java.io.IOException {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("proxy-hooks");
