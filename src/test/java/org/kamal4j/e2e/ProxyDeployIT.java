@@ -24,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.kamal4j.flows.AppStartStop;
 import org.kamal4j.flows.DeployFlow;
 import org.kamal4j.flows.ProxyFlows;
 import org.kamal4j.flows.ProxyReboot;
@@ -140,8 +141,8 @@ class ProxyDeployIT {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Thread.sleep(1_000);
         String message = e.getMessage();
-        System.out.printf("[pf] FIGURES failed deploy of v3 took %.1f s: %s%n", seconds, message.lines().findFirst()
-                .orElse(""));
+        System.out.printf("[pf] FIGURES failed deploy of v3 took %.1f s; the error begins:%n%s%n", seconds,
+                String.join("\n", message.lines().limit(4).toList()));
         for (String host : web) {
             HttpLoad load = loads.get(host);
             load.close();
@@ -232,6 +233,21 @@ class ProxyDeployIT {
                     .strip());
             assertTrue(fleet.docker(host, "inspect", "--format", "{{range .Mounts}}{{.Source}} {{end}}", "pf-web-v4")
                     .contains(".kamal/apps/pf/assets/volumes/web-v4"));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void appStopTakesTheRouteAwayAndAppStartBringsV4Back() throws Exception {
+        app.run("v4", "app", ctx -> new AppStartStop(ctx).stop());
+        for (String host : web) {
+            assertTrue(!get(host).equals("v4"), "no answer from v4 on " + host + " once stopped");
+            assertEquals(List.of(), app.containers(host, "running"), host);
+            assertTrue(!fleet.docker(host, "exec", "kamal-proxy", "kamal-proxy", "list").contains("pf-web"));
+        }
+        app.run("v4", "app", ctx -> new AppStartStop(ctx).start());
+        for (String host : web) {
+            assertEquals("v4", get(host), host);
         }
     }
 
