@@ -67,7 +67,11 @@ public final class AppBoot implements RoleTask {
         }
         try {
             start(s, app, audit, role, host);
-            new Readiness(ctx).await(s, app, version, host);
+            if (role.runsProxy()) {
+                new ProxyReadiness(ctx, config).await(s, role, app, host);
+            } else {
+                new Readiness(ctx).await(s, app, version, host);
+            }
         } catch (Exception e) {
             report.add(row(host, roleName, old, "failed", start));
             throw failed(s, app, host, roleName, gatekeeper, e);
@@ -78,6 +82,7 @@ public final class AppBoot implements RoleTask {
         }
         if (old != null) {
             s.tryRun(app.stop(old));
+            new BootPreparation(ctx, config).cleanUp(s, role);
         }
         report.add(row(host, roleName, old, "booted", start));
     }

@@ -7,8 +7,9 @@ import org.kamal4j.runner.MultiHostException;
 
 /**
  * {@code kamal:deploy} and {@code kamal:redeploy} (4.3, 4.5): build and push (or use the registry's image), pull
- * on the app hosts, take the lock, {@code pre-deploy}, stop stale containers, boot group by group, tag latest,
- * prune (deploy only), release the lock, {@code post-deploy}. The lock is released on every path.
+ * on the app hosts, take the lock, {@code pre-deploy}, make sure kamal-proxy runs (deploy only), stop stale
+ * containers, boot group by group, tag latest, prune (deploy only), release the lock, {@code post-deploy}. The lock
+ * is released on every path.
  */
 public final class DeployFlow {
 
@@ -38,7 +39,6 @@ public final class DeployFlow {
     public BootReport run(boolean skipPush) throws FlowException, MultiHostException, InterruptedException {
         long started = System.nanoTime();
         DeployConfig config = ctx.config();
-        DeploySteps.requireNoProxyRoles(ctx.selection());
         ctx.hook("pre-connect", config.version(), ctx.selection().hosts(), Map.of());
         if (!skipPush) {
             new ImageBuild(ctx).buildAndPush(config);
@@ -50,6 +50,10 @@ public final class DeployFlow {
         lock.acquire(LockCommands.AUTOMATIC_MESSAGE, config.version());
         try {
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
+            if (prune) {
+                // redeploy skips the proxy boot as it skips pruning (4.5)
+                new ProxyBoot(ctx).run();
+            }
             steps.boot(config, steps.stopStaleContainers(config), report);
             if (prune) {
                 steps.prune(config);

@@ -30,16 +30,6 @@ public final class DeploySteps {
         this.ctx = ctx;
     }
 
-    /** Fails before connecting when a selected role runs kamal-proxy, which this version does not deploy. */
-    public static void requireNoProxyRoles(Selection selection) throws FlowException {
-        for (Role r : selection.roles()) {
-            if (r.runsProxy()) {
-                throw new FlowException("Role " + r.name() + " runs kamal-proxy, which this version does not "
-                        + "deploy yet; set proxy: false on the role");
-            }
-        }
-    }
-
     /** Registry login (unless local) and the {@code kamal} network, then the audited pull on every app host. */
     public void pull(DeployConfig config) throws MultiHostException, InterruptedException {
         ctx.output().info("Pull app image " + config.absoluteImage() + "...");
@@ -90,6 +80,7 @@ public final class DeploySteps {
         ctx.output().info("Start container with version " + config.version() + "...");
         WebBarrier barrier = new WebBarrier(ctx.selection().primaryRole(),
                 WebBarrier.defaultTimeout(config.deployTimeout(), config.readinessDelay()));
+        new BootPreparation(ctx, config).run();
         List<String> hosts = ctx.selection().appHosts();
         BootGroups groups = BootGroups.forConfig(config, ctx.runner(), h -> h, barrier, ctx.sleeper());
         try {

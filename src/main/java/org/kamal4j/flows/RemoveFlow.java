@@ -6,6 +6,7 @@ import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.AuditCommands;
 import org.kamal4j.commands.Command;
 import org.kamal4j.commands.LockCommands;
+import org.kamal4j.commands.ProxyCommands;
 import org.kamal4j.commands.RegistryCommands;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.config.DeployConfig;
@@ -26,13 +27,13 @@ public final class RemoveFlow {
     }
 
     public void run() throws FlowException, MultiHostException, InterruptedException {
-        DeploySteps.requireNoProxyRoles(ctx.selection());
         AccessoryBoot.requireNoProxy(ctx.config());
         DeployLock lock = new DeployLock(ctx);
         lock.acquire(LockCommands.AUTOMATIC_MESSAGE, ctx.config().version());
         try {
             ctx.output().info("Remove app containers and images...");
             ctx.runner().runEach(ctx.selection().appHosts(), h -> h, this::removeApp);
+            new ProxyFlows(ctx).removeProxy(false);
             removeAccessories();
             if (!ctx.config().registry().local()) {
                 Command logout = new RegistryCommands(ctx.config().registry(), ctx.config().secrets()).logout();
@@ -51,6 +52,9 @@ public final class RemoveFlow {
         for (String role : roles) {
             AppCommands app = new AppCommands(config, config.role(role));
             s.run(audit.record("Stopped app", role));
+            if (config.role(role).runsProxy()) {
+                ProxyFlows.removeRoute(s, config, role);
+            }
             s.tryRun(app.stopCurrent());
             s.run(audit.record("Removed all app containers", role).and(app.pruneContainers()));
         }
@@ -59,6 +63,7 @@ public final class RemoveFlow {
             s.run(audit.record("Removed all app images", null).and(any.removeImages()));
             s.tryRun(Command.of("rm", "-r", config.appDirectory()));
             s.run(audit.record("Removed " + config.appDirectory(), null));
+            s.tryRun(new ProxyCommands(config).removeAppDirectory());
         }
     }
 

@@ -29,7 +29,6 @@ public final class RollbackFlow {
             throw new FlowException("No version to roll back to; pass it with -Dkamal.version=<version>");
         }
         DeployConfig config = ctx.config().withVersion(version);
-        DeploySteps.requireNoProxyRoles(ctx.selection());
         ctx.hook("pre-connect", version, ctx.selection().hosts(), Map.of());
         DeploySteps steps = new DeploySteps(ctx);
         BootReport report = new BootReport();

@@ -7,8 +7,8 @@ import org.kamal4j.runner.MultiHostException;
 
 /**
  * {@code kamal:setup} (4.2): under one lock taken first, Docker on every host, the {@code docker-setup} hook, build
- * and push, pull (with registry login), {@code pre-deploy}, accessories, stale containers, boot, prune and
- * {@code post-deploy}; the lock is released last, on every path.
+ * and push, pull (with registry login), {@code pre-deploy}, kamal-proxy, accessories, stale containers, boot, prune
+ * and {@code post-deploy}; the lock is released last, on every path.
  */
 public final class SetupFlow {
 
@@ -22,7 +22,6 @@ public final class SetupFlow {
     public BootReport run(boolean skipPush) throws FlowException, MultiHostException, InterruptedException {
         long started = System.nanoTime();
         DeployConfig config = ctx.config();
-        DeploySteps.requireNoProxyRoles(ctx.selection());
         AccessoryBoot.requireNoProxy(config);
         ctx.hook("pre-connect", config.version(), ctx.selection().hosts(), Map.of());
         DeploySteps steps = new DeploySteps(ctx);
@@ -37,6 +36,7 @@ public final class SetupFlow {
             }
             steps.pull(config);
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
+            new ProxyBoot(ctx).run();
             new AccessoryBoot(ctx).bootAll();
             steps.boot(config, steps.stopStaleContainers(config), report);
             steps.prune(config);

@@ -144,4 +144,57 @@ class ProxyCommandsTest {
                 + " && mkdir -p .kamal/proxy/apps-config && " + proxy.run(ProxyRun.DEFAULT).toShell(),
                 proxy.reboot(ProxyRun.DEFAULT).toShell());
     }
+
+    @Test
+    void theOtherRenderingOfEachBooleanFlag() {
+        Proxy flipped = new Proxy(List.of(), 80, false, null, null, true, false, null, List.of(), true, null, null,
+                null, true, false, null, null, null, null, List.of("X-Request-ID"), null);
+        assertSameArgv("docker exec kamal-proxy kamal-proxy deploy app-web --target=\"abc:80\" --deploy-timeout=\"30s\" --drain-timeout=\"30s\" --buffer-requests --buffer-responses=\"false\" --strip-path-prefix --forward-headers=\"false\" --tls-redirect --log-request-header=\"Cache-Control\" --log-request-header=\"Last-Modified\" --log-request-header=\"User-Agent\" --log-response-header=\"X-Request-ID\"",
+                proxy.deploy("app-web", flipped, "abc", "web", "abc123"), "docker");
+    }
+
+    @Test
+    void commaSeparatedHostAndPathPrefixFromDeployYml(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("config"));
+        java.nio.file.Files.writeString(dir.resolve("config/deploy.yml"), """
+                service: app
+                image: app
+                registry:
+                  server: localhost:5000
+                servers:
+                  - 1.1.1.1
+                builder:
+                  arch: amd64
+                deploy_timeout: 60
+                drain_timeout: 20
+                proxy:
+                  host: app.example.com,www.example.com
+                  path_prefix: /api,/oauth
+                  app_port: 3000
+                  ssl: true
+                  healthcheck:
+                    path: /health
+                    interval: 3
+                    timeout: 4
+                  buffering:
+                    requests: false
+                  logging:
+                    request_headers:
+                      - X-Forwarded-Proto
+                """);
+        org.kamal4j.config.DeployConfig config = new org.kamal4j.config.ConfigLoader(dir, Map.of())
+                .version("abc123").load();
+        Command deploy = new ProxyCommands(config).deploy(config.role("web"), "0123456789ab");
+        assertSameArgv("docker exec kamal-proxy kamal-proxy deploy app-web --target=\"0123456789ab:3000\" --host=\"app.example.com\" --host=\"www.example.com\" --tls --deploy-timeout=\"60s\" --drain-timeout=\"20s\" --health-check-interval=\"3s\" --health-check-timeout=\"4s\" --health-check-path=\"/health\" --buffer-requests=\"false\" --buffer-responses --path-prefix=\"/api\" --path-prefix=\"/oauth\" --log-request-header=\"X-Forwarded-Proto\"",
+                deploy, "docker");
+    }
+
+    @Test
+    void bindIpsWithoutIpv6AndTheRegistryFromProxyRun() {
+        ProxyRun run = new ProxyRun(80, 443, null, false, "10m", true, List.of("198.18.0.5"), "198.18.70.1:5000",
+                ProxyRun.DEFAULT_REPOSITORY, "v0.9.2", Map.of());
+        assertSameArgv("docker run --name kamal-proxy --network kamal --detach --restart unless-stopped --volume kamal-proxy-config:/home/kamal-proxy/.config/kamal-proxy --volume $PWD/.kamal/proxy/apps-config:/home/kamal-proxy/.apps-config --publish 198.18.0.5:80:80 --publish 198.18.0.5:443:443 --log-opt max-size=10m 198.18.70.1:5000/basecamp/kamal-proxy:v0.9.2 kamal-proxy run",
+                proxy.run(run), "docker");
+    }
 }

@@ -217,18 +217,6 @@ class DeployFlowTest {
         }
     }
 
-    @Test
-    void aRoleRunningKamalProxyIsRefusedBeforeConnecting() throws Exception {
-        try (FlowFixture f = new FlowFixture("proxy")) {
-            FlowException e = assertThrows(FlowException.class, () -> DeployFlow.deploy(f.context()).run(true));
-
-            assertEquals("Role web runs kamal-proxy, which this version does not deploy yet; set proxy: false on "
-                    + "the role", e.getMessage());
-            assertTrue(f.fake.execs().isEmpty());
-            assertTrue(f.local.isEmpty());
-        }
-    }
-
     static List<String> expected(String name) throws IOException {
         try (InputStream in = DeployFlowTest.class.getResourceAsStream("/flows/expected/" + name + ".txt")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -37,6 +37,8 @@ final class FlowFixture implements AutoCloseable {
     final List<Thread> shutdownHooks = Collections.synchronizedList(new ArrayList<>());
     final HostRunner runner = new HostRunner(8);
     DeployConfig config;
+    /** The fixture's directory: local files (error pages) resolve against it. */
+    Path baseDir;
     Hooks hooks;
 
     FlowFixture() throws Exception {
@@ -44,6 +46,7 @@ final class FlowFixture implements AutoCloseable {
     }
 
     FlowFixture(String name) throws Exception {
+        baseDir = dir(name);
         config = new ConfigLoader(dir(name), Map.of()).configFile("deploy.yml").version("abc123").load();
         healthyFleet();
     }
@@ -73,6 +76,7 @@ final class FlowFixture implements AutoCloseable {
 
     FlowContext context(Selection selection, String command) {
         return FlowContext.builder(selection, fake, runner, output)
+                .baseDir(baseDir)
                 .local((Command c, Map<String, String> env) -> {
                     local.add(c.display());
                     return new ExecResult(0, "", "");

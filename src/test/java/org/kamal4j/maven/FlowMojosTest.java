@@ -92,14 +92,27 @@ class FlowMojosTest {
     }
 
     @Test
-    void aProxyRoleBecomesOneFailureWithHeadingAndNoDetails() throws Exception {
-        DeployMojo m = configure(deploy(), "proxy", new SyncLog());
+    void dryRunDeployOfAProxyRoleBootsTheProxyAndSwitchesThroughIt() throws Exception {
+        SyncLog log = new SyncLog();
+        DeployMojo m = configure(deploy(), "proxyweb", log);
+
+        m.execute();
+
+        String text = String.join("\n", log.lines());
+        assertTrue(text.contains("[1.1.1.2] docker container start kamal-proxy || docker run --name kamal-proxy"), text);
+        assertTrue(text.contains("docker exec kamal-proxy kamal-proxy deploy app-web \"--target=${id}:3000\""), text);
+        assertTrue(!text.contains("[1.1.1.3] docker container start kamal-proxy"), text);
+    }
+
+    @Test
+    void proxyRebootNeedsConfirmation() throws Exception {
+        SyncLog log = new SyncLog();
+        ProxyRebootMojo m = configure(new ProxyRebootMojo(), "proxyweb", log);
 
         MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
 
-        assertEquals("Role web runs kamal-proxy, which this version does not deploy yet; set proxy: false on the role",
-                e.getMessage());
-        assertEquals("", e.getLongMessage());
+        assertTrue(e.getMessage().contains("confirm with -Dkamal.confirmed=true"), e.getMessage());
+        assertTrue(log.lines().isEmpty(), log.lines().toString());
     }
 
     @Test
@@ -127,7 +140,7 @@ class FlowMojosTest {
     @Test
     void skipDoesNothing() throws Exception {
         SyncLog log = new SyncLog();
-        DeployMojo m = configure(deploy(), "proxy", log);
+        DeployMojo m = configure(deploy(), "proxyweb", log);
         m.skip = true;
 
         m.execute();

@@ -1,0 +1,36 @@
+package org.kamal4j.maven;
+
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.kamal4j.flows.FlowContext;
+import org.kamal4j.flows.FlowException;
+import org.kamal4j.flows.ProxyFlows;
+import org.kamal4j.runner.MultiHostException;
+
+/** Puts the proxy roles into maintenance mode: kamal-proxy answers 503 ({@code kamal app maintenance}). */
+@Mojo(name = "app-maintenance", requiresProject = false, threadSafe = true)
+public class AppMaintenanceMojo extends AbstractFlowMojo {
+
+    /** Seconds to let running requests finish; default drain_timeout ({@code --drain-timeout}). */
+    @Parameter(property = "kamal.drainTimeout")
+    protected Integer drainTimeout;
+
+    /** Message shown on the 503 page ({@code --message}). */
+    @Parameter(property = "kamal.message")
+    protected String message;
+
+    @Override
+    protected String commandName() {
+        return "app";
+    }
+
+    @Override
+    protected boolean versionRequired() {
+        return false;
+    }
+
+    @Override
+    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
+        new ProxyFlows(ctx).maintenance(drainTimeout, message);
+    }
+}

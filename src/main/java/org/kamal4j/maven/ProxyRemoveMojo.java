@@ -1,0 +1,34 @@
+package org.kamal4j.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.kamal4j.flows.FlowContext;
+import org.kamal4j.flows.FlowException;
+import org.kamal4j.flows.ProxyFlows;
+import org.kamal4j.runner.MultiHostException;
+
+/** Removes the kamal-proxy container, image and directory from the proxy hosts ({@code kamal proxy remove}). */
+@Mojo(name = "proxy-remove", requiresProject = false, threadSafe = true)
+public class ProxyRemoveMojo extends AbstractFlowMojo {
+
+    /** Remove the proxy even though other apps are installed on the host ({@code --force}). */
+    @Parameter(property = "kamal.force", defaultValue = "false")
+    protected boolean force;
+
+    @Override
+    protected String commandName() {
+        return "proxy";
+    }
+
+    @Override
+    protected boolean versionRequired() {
+        return false;
+    }
+
+    @Override
+    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
+            MojoFailureException {
+        new ProxyFlows(ctx).remove(force);
+    }
+}

@@ -1,0 +1,195 @@
+package org.kamal4j.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kamal4j.config.ConfigLoader;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.FlowContext;
+import org.kamal4j.flows.Hooks;
+import org.kamal4j.flows.LocalRunner;
+import org.kamal4j.flows.Output;
+import org.kamal4j.flows.ProcessLocalRunner;
+import org.kamal4j.flows.Selection;
+import org.kamal4j.runner.HostRunner;
+import org.kamal4j.ssh.JschTransport;
+import org.kamal4j.testbed.Fleet;
+
+/**
+ * An app with a proxy role on a fleet: a project directory made from examples/hello whose web role (hosts 1 and 2)
+ * runs behind the stand-in kamal-proxy and whose workers role (host 3) does not; flows run through their public
+ * API with the real JSch transport and the fleet's local dockerd for builds.
+ */
+final class ProxyApp {
+
+    /** A flow to run in a fresh context, as one Maven goal would. */
+    interface FlowCall {
+        void run(FlowContext ctx) throws Exception;
+    }
+
+    final Fleet fleet;
+    final String service;
+    final Path dir;
+    final Output output;
+    private Map<String, Object> overrides = Map.of();
+
+    ProxyApp(Fleet fleet, String service, int deployTimeout) {
+        this.fleet = fleet;
+        this.service = service;
+        this.output = new PrintingOutput(service);
+        try {
+            dir = Files.createTempDirectory("kamal-proxy-it-" + service + "-");
+            Path example = Path.of(System.getProperty("kamal.projectDir", ".")).resolve("examples/hello");
+            Files.copy(example.resolve("Dockerfile"), dir.resolve("Dockerfile"));
+            Files.createDirectories(dir.resolve("www"));
+            healthy(true);
+            Files.createDirectories(dir.resolve("config"));
+            Files.writeString(dir.resolve("config/deploy.yml"), deployYml(deployTimeout));
+            Files.createDirectories(dir.resolve(".kamal/hooks"));
+            Files.writeString(dir.resolve(".kamal/secrets"), "KAMAL_REGISTRY_PASSWORD=proxy-it\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String deployYml(int deployTimeout) {
+        return """
+                service: %1$s
+                image: %1$s
+                registry:
+                  server: %2$s
+                  username: deployer
+                  password:
+                    - KAMAL_REGISTRY_PASSWORD
+                servers:
+                  web:
+                    hosts:
+                      - %3$s
+                      - %4$s
+                  workers:
+                    hosts:
+                      - %5$s
+                proxy:
+                  run:
+                    registry: %2$s
+                builder:
+                  arch: amd64
+                ssh:
+                  user: root
+                  keys_only: true
+                  keys:
+                    - %6$s
+                  known_hosts: %7$s
+                drain_timeout: 5
+                deploy_timeout: %8$d
+                """.formatted(service, fleet.registry(), fleet.host(1), fleet.host(2), fleet.host(3), fleet.key(),
+                fleet.knownHosts(), deployTimeout);
+    }
+
+    /** Whether the next build answers {@code GET /up} (without it, no health check ever passes). */
+    void healthy(boolean up) throws IOException {
+        Path file = dir.resolve("www/up");
+        if (up) {
+            Files.writeString(file, "ok\n");
+        } else {
+            Files.deleteIfExists(file);
+            Files.writeString(dir.resolve("www/index.html"), "placeholder\n");
+        }
+    }
+
+    /** Config keys merged over deploy.yml for the next runs (as a pom {@code <deploy>} block would be). */
+    void overrides(Map<String, Object> tree) {
+        this.overrides = tree;
+    }
+
+    DeployConfig config(String version) throws Exception {
+        Map<String, Object> tree = new HashMap<>(overrides);
+        tree.put("builder", Map.of("args", Map.of("APP_VERSION", version)));
+        return new ConfigLoader(dir, Map.of()).version(version).pomTree(tree).load();
+    }
+
+    /** Runs {@code call} for {@code version} in a fresh context; prints the wall time and commands per host. */
+    double run(String version, String command, FlowCall call) throws Exception {
+        DeployConfig config = config(version);
+        LocalRunner local = withLocalDocker(new ProcessLocalRunner(dir, output));
+        long t0 = System.nanoTime();
+        try (HostRunner runner = new HostRunner(16);
+                JschTransport transport = JschTransport.builder(config.ssh(), config.sshkit())
+                        .secrets(config.secrets()).home(dir).agentSocket(null).build()) {
+            FlowContext ctx = FlowContext.builder(Selection.all(config), transport, runner, output)
+                    .local(local)
+                    .hooks(new Hooks(dir.resolve(".kamal/hooks"), local, output, false))
+                    .performer("proxy-it@kamal4j.test")
+                    .lockUser("ProxyDeployIT")
+                    .environment(Map.of())
+                    .command(command)
+                    .baseDir(dir)
+                    .build();
+            try {
+                call.run(ctx);
+            } finally {
+                System.out.printf("[%s] FIGURES %s %s: %.1f s, remote commands per host %s%n", service, command,
+                        version, (System.nanoTime() - t0) / 1e9, ctx.transport().commandCounts());
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    /** The local side talks to the fleet's local dockerd with the legacy builder and Debian's docker CLI. */
+    private LocalRunner withLocalDocker(LocalRunner real) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DOCKER_HOST", fleet.localDockerHost());
+        env.put("DOCKER_BUILDKIT", "0");
+        env.put("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
+        return (command, extra) -> {
+            Map<String, String> merged = new HashMap<>(env);
+            merged.putAll(extra);
+            return real.run(command, merged);
+        };
+    }
+
+    /** Names of this service's containers on {@code host} in state {@code state} (running, exited, ...). */
+    List<String> containers(String host, String state) {
+        return fleet.docker(host, "ps", "-a", "--filter", "label=service=" + service, "--filter", "status=" + state,
+                "--format", "{{.Names}}").lines().filter(l -> !l.isBlank()).map(String::strip).sorted().toList();
+    }
+
+    /** Removes every container of this service, the proxy and its state from the hosts (a clean start). */
+    void wipe() {
+        for (String host : fleet.hosts()) {
+            String ids = fleet.docker(host, "ps", "-aq", "--filter", "label=service=" + service).strip();
+            if (!ids.isEmpty()) {
+                fleet.ssh(host, "docker rm -f " + ids.replace('\n', ' '));
+            }
+            fleet.ssh(host, "docker rm -f kamal-proxy >/dev/null 2>&1; docker volume rm kamal-proxy-config"
+                    + " >/dev/null 2>&1; true");
+        }
+        fleet.ssh(fleet.host(1), "rm -rf .kamal/lock-" + service + " .kamal/apps/" + service);
+    }
+
+    /** Prints each line with the service name, so interleaved test output stays readable. */
+    private record PrintingOutput(String service) implements Output {
+        @Override
+        public void info(String message) {
+            System.out.println("[" + service + "] " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            System.out.println("[" + service + "] WARN " + message);
+        }
+
+        @Override
+        public void error(String message) {
+            System.out.println("[" + service + "] ERROR " + message);
+        }
+
+        @Override
+        public void debug(String message) {
+        }
+    }
+}
