@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +13,12 @@ import java.util.function.Function;
 import org.kamal4j.commands.RandomHex;
 import org.kamal4j.config.ConfigLoader;
 import org.kamal4j.config.DeployConfig;
+import org.kamal4j.e2e.FleetFlowRun.FlowCall;
+import org.kamal4j.e2e.FleetFlowRun.Run;
 import org.kamal4j.flows.DeployFlow;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.Hooks;
-import org.kamal4j.flows.LocalRunner;
 import org.kamal4j.flows.LockFlows;
-import org.kamal4j.flows.ProcessLocalRunner;
 import org.kamal4j.flows.RollbackFlow;
-import org.kamal4j.flows.Selection;
 import org.kamal4j.flows.SetupFlow;
-import org.kamal4j.runner.HostRunner;
-import org.kamal4j.ssh.JschTransport;
 import org.kamal4j.testbed.Fleet;
 
 /**
@@ -34,13 +28,9 @@ import org.kamal4j.testbed.Fleet;
  */
 final class E2eApp {
 
-    /** A flow to run in a fresh context: what {@code kamal:deploy} and friends do once per Maven goal. */
-    interface FlowCall {
-        void run(FlowContext ctx) throws Exception;
-    }
+    private static final FleetFlowRun.Actor ACTOR = new FleetFlowRun.Actor("e2e@kamal4j.test", "E2E test");
 
-    /** What one flow run did: wall time and remote commands per host. */
-    record Run(double seconds, Map<String, Integer> commandsPerHost) {}
+
 
     final Fleet fleet;
     final String service;
@@ -172,43 +162,9 @@ final class E2eApp {
 
     /** Runs {@code call} in a fresh context, as one Maven goal would; exceptions propagate unchanged. */
     Run run(String version, String command, FlowCall call) throws Exception {
-        DeployConfig config = config(version);
-        LocalRunner local = withLocalDocker(new ProcessLocalRunner(dir, output));
-        long t0 = System.nanoTime();
-        try (HostRunner runner = new HostRunner(16);
-                JschTransport transport = JschTransport.builder(config.ssh(), config.sshkit())
-                        .secrets(config.secrets()).home(dir).agentSocket(null).build()) {
-            FlowContext ctx = FlowContext.builder(Selection.all(config), transport, runner, output)
-                    .local(local)
-                    .hooks(new Hooks(dir.resolve(".kamal/hooks"), local, output, false))
-                    .performer("e2e@kamal4j.test")
-                    .lockUser("E2E test")
-                    .environment(Map.of())
-                    .command(command)
-                    .baseDir(dir)
-                    .build();
-            try {
-                call.run(ctx);
-            } finally {
-                System.out.printf("[%s] FIGURES %s %s: %.1f s, remote commands per host %s%n", service, command,
-                        version, (System.nanoTime() - t0) / 1e9, ctx.transport().commandCounts());
-            }
-            return new Run((System.nanoTime() - t0) / 1e9, ctx.transport().commandCounts());
-        }
+        return FleetFlowRun.run(fleet, dir, output, config(version), ACTOR, service, command, call);
     }
 
-    /** The local side talks to the fleet's local dockerd with the legacy builder and Debian's docker CLI. */
-    private LocalRunner withLocalDocker(LocalRunner real) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DOCKER_HOST", fleet.localDockerHost());
-        env.put("DOCKER_BUILDKIT", "0");
-        env.put("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
-        return (command, extra) -> {
-            Map<String, String> merged = new HashMap<>(env);
-            merged.putAll(extra);
-            return real.run(command, merged);
-        };
-    }
 
     // ---- the hosts' real Docker state ----
 

@@ -101,7 +101,7 @@ class FailuresIT {
         Path holding = app.dir.resolve("holding");
         Path release = app.dir.resolve("release");
         app.hook("pre-deploy", "touch " + holding + "\nwhile [ ! -e " + release + " ]; do sleep 0.2; done");
-        CompletableFuture<E2eApp.Run> first = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<FleetFlowRun.Run> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return app.deploy("v1");
             } catch (Exception e) {

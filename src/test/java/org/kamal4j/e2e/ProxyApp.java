@@ -9,14 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.kamal4j.config.ConfigLoader;
 import org.kamal4j.config.DeployConfig;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.Hooks;
-import org.kamal4j.flows.LocalRunner;
+import org.kamal4j.e2e.FleetFlowRun.FlowCall;
 import org.kamal4j.flows.Output;
-import org.kamal4j.flows.ProcessLocalRunner;
-import org.kamal4j.flows.Selection;
-import org.kamal4j.runner.HostRunner;
-import org.kamal4j.ssh.JschTransport;
 import org.kamal4j.testbed.Fleet;
 
 /**
@@ -26,10 +20,8 @@ import org.kamal4j.testbed.Fleet;
  */
 final class ProxyApp {
 
-    /** A flow to run in a fresh context, as one Maven goal would. */
-    interface FlowCall {
-        void run(FlowContext ctx) throws Exception;
-    }
+    private static final FleetFlowRun.Actor ACTOR = new FleetFlowRun.Actor("proxy-it@kamal4j.test", "ProxyDeployIT");
+
 
     final Fleet fleet;
     final String service;
@@ -114,43 +106,9 @@ final class ProxyApp {
 
     /** Runs {@code call} for {@code version} in a fresh context; prints the wall time and commands per host. */
     double run(String version, String command, FlowCall call) throws Exception {
-        DeployConfig config = config(version);
-        LocalRunner local = withLocalDocker(new ProcessLocalRunner(dir, output));
-        long t0 = System.nanoTime();
-        try (HostRunner runner = new HostRunner(16);
-                JschTransport transport = JschTransport.builder(config.ssh(), config.sshkit())
-                        .secrets(config.secrets()).home(dir).agentSocket(null).build()) {
-            FlowContext ctx = FlowContext.builder(Selection.all(config), transport, runner, output)
-                    .local(local)
-                    .hooks(new Hooks(dir.resolve(".kamal/hooks"), local, output, false))
-                    .performer("proxy-it@kamal4j.test")
-                    .lockUser("ProxyDeployIT")
-                    .environment(Map.of())
-                    .command(command)
-                    .baseDir(dir)
-                    .build();
-            try {
-                call.run(ctx);
-            } finally {
-                System.out.printf("[%s] FIGURES %s %s: %.1f s, remote commands per host %s%n", service, command,
-                        version, (System.nanoTime() - t0) / 1e9, ctx.transport().commandCounts());
-            }
-            return (System.nanoTime() - t0) / 1e9;
-        }
+        return FleetFlowRun.run(fleet, dir, output, config(version), ACTOR, service, command, call).seconds();
     }
 
-    /** The local side talks to the fleet's local dockerd with the legacy builder and Debian's docker CLI. */
-    private LocalRunner withLocalDocker(LocalRunner real) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DOCKER_HOST", fleet.localDockerHost());
-        env.put("DOCKER_BUILDKIT", "0");
-        env.put("PATH", "/usr/bin:/bin:/usr/sbin:/sbin");
-        return (command, extra) -> {
-            Map<String, String> merged = new HashMap<>(env);
-            merged.putAll(extra);
-            return real.run(command, merged);
-        };
-    }
 
     /** Names of this service's containers on {@code host} in state {@code state} (running, exited, ...). */
     List<String> containers(String host, String state) {
