@@ -38,9 +38,9 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
     /** {@code KAMAL_COMMAND} for hooks. */
     protected abstract String commandName();
 
-    /** Whether the goal needs a version (deploy-like goals) or works without one. */
+    /** Whether the goal boots a version (setup, deploy, redeploy, rollback, app-start); other goals need none. */
     protected boolean versionRequired() {
-        return true;
+        return false;
     }
 
     /** Runs the goal's flow. */

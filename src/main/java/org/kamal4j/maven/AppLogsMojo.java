@@ -30,11 +30,6 @@ public class AppLogsMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected boolean versionRequired() {
-        return false;
-    }
-
-    @Override
     protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
             MojoFailureException {
         new AppLogsFlow(ctx).run(lines, since, grep);

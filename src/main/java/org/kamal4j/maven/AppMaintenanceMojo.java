@@ -25,11 +25,6 @@ public class AppMaintenanceMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected boolean versionRequired() {
-        return false;
-    }
-
-    @Override
     protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
         new ProxyFlows(ctx).maintenance(drainTimeout, message);
     }

@@ -16,6 +16,11 @@ public class AppStartMojo extends AbstractFlowMojo {
     }
 
     @Override
+    protected boolean versionRequired() {
+        return true;
+    }
+
+    @Override
     protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
         new AppStartStop(ctx).start();
     }

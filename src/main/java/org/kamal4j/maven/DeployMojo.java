@@ -23,6 +23,11 @@ public class DeployMojo extends AbstractFlowMojo {
     }
 
     @Override
+    protected boolean versionRequired() {
+        return true;
+    }
+
+    @Override
     protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
             MojoFailureException {
         DeployFlow.deploy(ctx).run(skipPush);

@@ -16,11 +16,6 @@ public class ProxyBootMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected boolean versionRequired() {
-        return false;
-    }
-
-    @Override
     protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
         new ProxyFlows(ctx).boot();
     }

@@ -15,11 +15,6 @@ public class ProxyDetailsMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected boolean versionRequired() {
-        return false;
-    }
-
-    @Override
     protected void runFlow(FlowContext ctx) throws MultiHostException, InterruptedException {
         new ProxyFlows(ctx).details();
     }

@@ -28,11 +28,6 @@ public class ProxyLogsMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected boolean versionRequired() {
-        return false;
-    }
-
-    @Override
     protected void runFlow(FlowContext ctx) throws MultiHostException, InterruptedException {
         new ProxyFlows(ctx).logs(lines, since, grep);
     }

@@ -26,11 +26,6 @@ public class ProxyRebootMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected boolean versionRequired() {
-        return false;
-    }
-
-    @Override
     protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
             MojoFailureException {
         if (!confirmed) {

@@ -22,11 +22,6 @@ public class RemoveMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected boolean versionRequired() {
-        return false;
-    }
-
-    @Override
     protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
             MojoFailureException {
         if (!confirmed) {

@@ -17,6 +17,11 @@ public class RollbackMojo extends AbstractFlowMojo {
     }
 
     @Override
+    protected boolean versionRequired() {
+        return true;
+    }
+
+    @Override
     protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
             MojoFailureException {
         if (version == null || version.isBlank()) {

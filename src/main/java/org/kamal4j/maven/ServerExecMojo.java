@@ -22,11 +22,6 @@ public class ServerExecMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected boolean versionRequired() {
-        return false;
-    }
-
-    @Override
     protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
             MojoFailureException {
         new ServerExecFlow(ctx).run(command);

@@ -22,6 +22,11 @@ public class SetupMojo extends AbstractFlowMojo {
     }
 
     @Override
+    protected boolean versionRequired() {
+        return true;
+    }
+
+    @Override
     protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
             MojoFailureException {
         new SetupFlow(ctx).run(skipPush);
