@@ -48,6 +48,13 @@ public final class Fleet {
 
     /** Full form: subnet 0 lets fleet.sh derive one from the name (or reuse the running fleet's). */
     public static synchronized Fleet up(String name, int count, int subnet, boolean docker) {
+        String tag = System.getenv().getOrDefault("KAMAL_FLEET_TAG", "");
+        if (!tag.isEmpty()) {
+            // Several test runs on one machine (parallel work trees): each tags its fleets, which then get their own
+            // namespaces, bridge and a derived free subnet instead of the fixed one.
+            name = (name + tag).substring(0, Math.min(5, name.length() + tag.length()));
+            subnet = 0;
+        }
         Fleet known = UP.get(name);
         if (known != null && known.hosts.size() == count && known.docker == docker) {
             return known;
