@@ -85,7 +85,7 @@ public final class DeploySteps {
         List<String> hosts = ctx.selection().appHosts();
         BootGroups groups = BootGroups.forConfig(config, ctx.runner(), h -> h, barrier, ctx.sleeper());
         try {
-            groups.<Exception>boot(BootGroups.partition(hosts, config.boot().limit()),
+            groups.<Exception>boot(config.boot().groups(hosts),
                     ctx.selection()::roleNamesOn,
                     group -> ctx.hook("pre-app-boot", config.version(), group, Map.of()),
                     new AppBoot(ctx, config, barrier, report, knownCurrent),
