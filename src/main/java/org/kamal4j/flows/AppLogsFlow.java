@@ -5,7 +5,6 @@ import org.kamal4j.commands.LogOptions;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.MultiHostException;
-import org.kamal4j.ssh.Session;
 
 /**
  * {@code kamal:app-logs} (read-only, 4.8): the current container's logs per selected (host, role), printed under
@@ -28,8 +27,7 @@ public final class AppLogsFlow {
         Integer tail = lines != null ? lines : since == null && grep == null ? Integer.valueOf(100) : null;
         LogOptions options = new LogOptions(since, tail, grep, null, true);
         DeployConfig config = ctx.config();
-        ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> {
-            Session s = ctx.transport().session(host);
+        ctx.on(ctx.selection().appHosts(), (host, s) -> {
             for (String role : ctx.selection().roleNamesOn(host)) {
                 String out = s.tryRun(new AppCommands(config, config.role(role)).logsCurrent(options));
                 ctx.output().info(host, "App Host: " + host + " (" + role + ")");

@@ -8,7 +8,6 @@ import org.kamal4j.config.Role;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.steps.ProxyReadiness;
 import org.kamal4j.runner.MultiHostException;
-import org.kamal4j.ssh.Session;
 
 /**
  * {@code kamal:app-start} and {@code kamal:app-stop} (4.8), under the lock on every selected (app host, role): start
@@ -27,8 +26,7 @@ public final class AppStartStopFlow {
     public void start() throws FlowException, MultiHostException, InterruptedException {
         DeployConfig config = ctx.config();
         AuditCommands audit = ctx.audit(config);
-        new ProxyFlow(ctx).locked(() -> ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> {
-            Session s = ctx.transport().session(host);
+        new ProxyFlow(ctx).locked(() -> ctx.on(ctx.selection().appHosts(), (host, s) -> {
             for (String name : ctx.selection().roleNamesOn(host)) {
                 Role role = config.role(name);
                 AppCommands app = new AppCommands(config, role);
@@ -45,8 +43,7 @@ public final class AppStartStopFlow {
     public void stop() throws FlowException, MultiHostException, InterruptedException {
         DeployConfig config = ctx.config();
         AuditCommands audit = ctx.audit(config);
-        new ProxyFlow(ctx).locked(() -> ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> {
-            Session s = ctx.transport().session(host);
+        new ProxyFlow(ctx).locked(() -> ctx.on(ctx.selection().appHosts(), (host, s) -> {
             for (String name : ctx.selection().roleNamesOn(host)) {
                 s.run(audit.record("Stopped app", name));
                 if (config.role(name).runsProxy()) {

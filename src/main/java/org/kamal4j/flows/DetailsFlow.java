@@ -6,7 +6,6 @@ import org.kamal4j.config.Accessory;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.MultiHostException;
-import org.kamal4j.ssh.Session;
 
 /** {@code kamal:details} (read-only): the app's containers per selected (host, role), then each accessory's. */
 public final class DetailsFlow {
@@ -19,8 +18,7 @@ public final class DetailsFlow {
 
     public void run() throws MultiHostException, InterruptedException {
         DeployConfig config = ctx.config();
-        ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> {
-            Session s = ctx.transport().session(host);
+        ctx.on(ctx.selection().appHosts(), (host, s) -> {
             for (String role : ctx.selection().roleNamesOn(host)) {
                 String out = s.run(new AppCommands(config, config.role(role)).details());
                 ctx.output().info(host, "App " + role + ":");
@@ -29,12 +27,11 @@ public final class DetailsFlow {
         });
         for (Accessory a : config.accessories().values()) {
             AccessoryCommands commands = new AccessoryCommands(config, a);
-            ctx.runner().runEach(a.hosts().stream().filter(ctx.selection().hosts()::contains).toList(), h -> h,
-                    host -> {
-                        String out = ctx.transport().session(host).run(commands.details());
-                        ctx.output().info(host, "Accessory " + a.name() + ":");
-                        ctx.output().lines(host, out);
-                    });
+            ctx.on(a.hosts().stream().filter(ctx.selection().hosts()::contains).toList(), (host, s) -> {
+                String out = s.run(commands.details());
+                ctx.output().info(host, "Accessory " + a.name() + ":");
+                ctx.output().lines(host, out);
+            });
         }
     }
 }

@@ -39,8 +39,8 @@ public final class ProxyFlow {
 
     /** {@code kamal:proxy-details} (read-only): {@code docker ps} of the proxy container per proxy host. */
     public void details() throws MultiHostException, InterruptedException {
-        ctx.runner().runEach(ProxyBoot.hosts(ctx.selection()), h -> h, host -> {
-            String out = ctx.transport().session(host).run(proxy.details());
+        ctx.on(ProxyBoot.hosts(ctx.selection()), (host, s) -> {
+            String out = s.run(proxy.details());
             ctx.output().info(host, "Proxy Host: " + host);
             ctx.output().lines(host, out);
         });
@@ -50,8 +50,8 @@ public final class ProxyFlow {
     public void logs(Integer lines, String since, String grep) throws MultiHostException, InterruptedException {
         Integer tail = lines != null ? lines : since == null && grep == null ? Integer.valueOf(100) : null;
         Command logs = proxy.logs(new LogOptions(since, tail, grep, null, true));
-        ctx.runner().runEach(ProxyBoot.hosts(ctx.selection()), h -> h, host -> {
-            String out = ctx.transport().session(host).tryRun(logs);
+        ctx.on(ProxyBoot.hosts(ctx.selection()), (host, s) -> {
+            String out = s.tryRun(logs);
             ctx.output().info(host, "Proxy Host: " + host);
             ctx.output().lines(host, out == null ? "Nothing found" : out);
         });
@@ -76,8 +76,7 @@ public final class ProxyFlow {
             return;
         }
         AuditCommands audit = ctx.audit(ctx.config());
-        ctx.runner().runEach(hosts, h -> h, host -> {
-            Session s = ctx.transport().session(host);
+        ctx.on(hosts, (host, s) -> {
             s.run(audit.record("Stopped proxy", null));
             s.tryRun(proxy.stopContainer());
             s.run(audit.record("Removed proxy container", null).and(proxy.pruneContainers()));
@@ -87,8 +86,8 @@ public final class ProxyFlow {
     }
 
     private boolean otherAppsInstalled(List<String> hosts) throws MultiHostException, InterruptedException {
-        List<String> counts = ctx.runner().run(hosts, h -> h, host -> {
-            String n = ctx.transport().session(host).tryRun(proxy.appsCount());
+        List<String> counts = ctx.collect(hosts, (host, s) -> {
+            String n = s.tryRun(proxy.appsCount());
             return n == null ? "0" : n.strip();
         });
         return counts.stream().anyMatch(n -> !n.equals("0") && !n.isEmpty());
@@ -112,8 +111,7 @@ public final class ProxyFlow {
     private void eachProxyRole(Function<String, Command> command) throws MultiHostException,
             InterruptedException {
         DeployConfig config = ctx.config();
-        ctx.runner().runEach(ProxyBoot.hosts(ctx.selection()), h -> h, host -> {
-            Session s = ctx.transport().session(host);
+        ctx.on(ProxyBoot.hosts(ctx.selection()), (host, s) -> {
             for (String role : ctx.selection().roleNamesOn(host)) {
                 if (config.role(role).runsProxy()) {
                     s.run(command.apply(config.containerPrefix(role)));

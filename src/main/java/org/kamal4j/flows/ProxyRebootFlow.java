@@ -35,16 +35,15 @@ public final class ProxyRebootFlow {
         new ProxyFlow(ctx).locked(() -> {
             for (List<String> group : groups) {
                 ctx.hook("pre-proxy-reboot", ctx.config().version(), group, Map.of());
-                ctx.runner().runEach(group, h -> h, h -> reboot(h, rolling));
+                ctx.on(group, (host, s) -> reboot(host, s, rolling));
                 ctx.hook("post-proxy-reboot", ctx.config().version(), group, Map.of());
             }
         });
     }
 
-    private void reboot(String host, boolean awaitAnswer) throws TransportException, FlowException,
+    private void reboot(String host, Session s, boolean awaitAnswer) throws TransportException, FlowException,
             InterruptedException {
         ctx.output().info(host, "Rebooting kamal-proxy on " + host + "...");
-        Session s = ctx.transport().session(host);
         ProxyBoot boot = new ProxyBoot(ctx);
         s.run(ctx.audit(ctx.config()).record("Rebooted proxy", null));
         boot.login(s);

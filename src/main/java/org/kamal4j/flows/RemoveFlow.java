@@ -36,22 +36,21 @@ public final class RemoveFlow {
         lock.acquire(LockCommands.AUTOMATIC_MESSAGE, ctx.config().version());
         try {
             ctx.output().info("Remove app containers and images...");
-            ctx.runner().runEach(ctx.selection().appHosts(), h -> h, this::removeApp);
+            ctx.on(ctx.selection().appHosts(), this::removeApp);
             new ProxyFlow(ctx).removeProxy(false);
             removeAccessories();
             if (!ctx.config().registry().local()) {
                 Command logout = new RegistryCommands(ctx.config().registry(), ctx.config().secrets()).logout();
-                ctx.runner().runEach(ctx.selection().hosts(), h -> h, h -> ctx.transport().session(h).tryRun(logout));
+                ctx.on(ctx.selection().hosts(), (h, s) -> s.tryRun(logout));
             }
         } finally {
             lock.release();
         }
     }
 
-    private void removeApp(String host) throws Exception {
+    private void removeApp(String host, Session s) throws Exception {
         DeployConfig config = ctx.config();
         AuditCommands audit = ctx.audit(config);
-        Session s = ctx.transport().session(host);
         List<String> roles = ctx.selection().roleNamesOn(host);
         for (String role : roles) {
             AppCommands app = new AppCommands(config, config.role(role));
@@ -81,8 +80,7 @@ public final class RemoveFlow {
             ctx.output().info("Remove accessory " + a.name() + "...");
             AccessoryCommands commands = new AccessoryCommands(config, a);
             AuditCommands audit = ctx.audit(config);
-            ctx.runner().runEach(hosts, h -> h, host -> {
-                Session s = ctx.transport().session(host);
+            ctx.on(hosts, (host, s) -> {
                 s.run(audit.record("Stopped " + a.name() + " accessory", null));
                 s.tryRun(commands.stop());
                 s.run(audit.record("Remove " + a.name() + " accessory container", null).and(commands.removeContainer()));

@@ -12,7 +12,6 @@ import org.kamal4j.flows.steps.BootReport;
 import org.kamal4j.flows.steps.DeployLock;
 import org.kamal4j.flows.steps.DeploySteps;
 import org.kamal4j.runner.MultiHostException;
-import org.kamal4j.ssh.Session;
 
 /**
  * {@code kamal:rollback} (4.6): under the lock, checks that a container of the version exists for every selected
@@ -55,8 +54,7 @@ public final class RollbackFlow {
     private void requireAvailable(DeployConfig config) throws FlowException, MultiHostException,
             InterruptedException {
         List<String> missing = new CopyOnWriteArrayList<>();
-        ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> {
-            Session s = ctx.transport().session(host);
+        ctx.on(ctx.selection().appHosts(), (host, s) -> {
             for (String role : ctx.selection().roleNamesOn(host)) {
                 String id = s.tryRun(new AppCommands(config, config.role(role)).containerIdForVersion(
                         config.version()));

@@ -5,7 +5,6 @@ import org.kamal4j.FlowException;
 import org.kamal4j.commands.Command;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.MultiHostException;
-import org.kamal4j.ssh.Session;
 
 /** {@code kamal:server-exec} (4.13): runs a shell command on every selected host, output under each host name. */
 public final class ServerExecFlow {
@@ -24,8 +23,7 @@ public final class ServerExecFlow {
         List<String> hosts = ctx.selection().hosts();
         ctx.output().info("Running '" + shellCommand + "' on " + String.join(", ", hosts) + "...");
         Command command = Command.ofParts(List.of(new Command.Verbatim(shellCommand)));
-        ctx.runner().runEach(hosts, h -> h, host -> {
-            Session s = ctx.transport().session(host);
+        ctx.on(hosts, (host, s) -> {
             s.run(ctx.audit(ctx.config()).record("Executed cmd '" + shellCommand + "' on " + host, null));
             String out = s.run(command);
             ctx.output().info(host, "App Host: " + host);

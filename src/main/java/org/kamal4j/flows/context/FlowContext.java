@@ -19,7 +19,9 @@ import org.kamal4j.flows.local.Output;
 import org.kamal4j.flows.local.RedactingOutput;
 import org.kamal4j.flows.local.ShutdownHooks;
 import org.kamal4j.runner.HostRunner;
+import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.runner.Sleeper;
+import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.Transport;
 
 /**
@@ -149,6 +151,32 @@ public final class FlowContext {
     /** The project directory: local files (accessory files) resolve against it. */
     public Path baseDir() {
         return baseDir;
+    }
+
+    /** Work on one host with its session. */
+    @FunctionalInterface
+    public interface OnHost {
+        void run(String host, Session session) throws Exception;
+    }
+
+    /** Work on one host with its session that returns a result. */
+    @FunctionalInterface
+    public interface FromHost<R> {
+        R run(String host, Session session) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on every host in parallel, each with its session, as Kamal's {@code on(hosts) do |host|}
+     * reads. Every host completes; failures come back as one {@link MultiHostException} naming each failed host.
+     */
+    public void on(List<String> hosts, OnHost work) throws MultiHostException, InterruptedException {
+        runner.runEach(hosts, h -> h, host -> work.run(host, transport.session(host)));
+    }
+
+    /** {@link #on} that collects each host's result, in host order. */
+    public <R> List<R> collect(List<String> hosts, FromHost<R> work) throws MultiHostException,
+            InterruptedException {
+        return runner.run(hosts, h -> h, host -> work.run(host, transport.session(host)));
     }
 
     /** Audit records for {@code config} (which may carry another version than the context's). */

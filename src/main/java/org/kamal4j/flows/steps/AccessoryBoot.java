@@ -48,7 +48,7 @@ public final class AccessoryBoot {
             List<String> hosts = a.hosts().stream().filter(ctx.selection().hosts()::contains).toList();
             if (!hosts.isEmpty()) {
                 ctx.output().info("Boot accessory " + a.name() + "...");
-                ctx.runner().runEach(hosts, h -> h, host -> boot(a, ctx.transport().session(host), host));
+                ctx.on(hosts, (host, s) -> boot(a, s, host));
             }
         }
     }

@@ -40,11 +40,11 @@ final class BootPreparation {
         if (pages.isEmpty() && !roles) {
             return;
         }
-        ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> prepare(host, pages));
+        ctx.on(ctx.selection().appHosts(), (host, s) -> prepare(host, s, pages));
     }
 
-    private void prepare(String host, List<Path> pages) throws TransportException, IOException, FlowException {
-        Session s = ctx.transport().session(host);
+    private void prepare(String host, Session s, List<Path> pages) throws TransportException, IOException,
+            FlowException {
         ProxyCommands proxy = new ProxyCommands(config);
         if (!pages.isEmpty()) {
             String dir = proxy.errorPagesDirectory() + "/" + config.version();

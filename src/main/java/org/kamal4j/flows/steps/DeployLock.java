@@ -42,7 +42,7 @@ public final class DeployLock implements AutoCloseable {
         ctx.output().info("Acquiring the deploy lock...");
         String primary = ctx.selection().primaryHost();
         List<String> others = ctx.selection().hosts().stream().filter(h -> !h.equals(primary)).toList();
-        ctx.runner().runEach(others, h -> h, h -> ctx.transport().session(h).run(commands.ensureRunDirectory()));
+        ctx.on(others, (h, s) -> s.run(commands.ensureRunDirectory()));
         try {
             Session s = ctx.transport().session(primary);
             ExecResult r = s.exec(commands.ensureRunDirectoryAndAcquire(message, version));

@@ -17,7 +17,6 @@ import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.BootGroups;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.runner.WebBarrier;
-import org.kamal4j.ssh.Session;
 
 /**
  * The remote steps deploy, redeploy, setup and rollback share: pull, stale containers, the boot groups with the
@@ -40,8 +39,7 @@ public final class DeploySteps {
         AuditCommands audit = ctx.audit(config);
         Command pull = audit.record("Pulled image with version " + config.version(), null)
                 .and(new ImageCommands(config).pullAndCheck());
-        ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> {
-            Session s = ctx.transport().session(host);
+        ctx.on(ctx.selection().appHosts(), (host, s) -> {
             s.run(prepare);
             s.run(pull);
         });
@@ -55,8 +53,7 @@ public final class DeploySteps {
             InterruptedException {
         ctx.output().info("Detect stale containers...");
         Map<String, String> current = new ConcurrentHashMap<>();
-        ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> {
-            Session s = ctx.transport().session(host);
+        ctx.on(ctx.selection().appHosts(), (host, s) -> {
             for (String roleName : ctx.selection().roleNamesOn(host)) {
                 AppCommands app = new AppCommands(config, config.role(roleName), ctx.randomHex());
                 String running = s.run(app.runningVersions());
@@ -101,7 +98,7 @@ public final class DeploySteps {
     private void tagLatest(DeployConfig config) throws MultiHostException, InterruptedException {
         Command tag = ctx.audit(config).record("Tagging " + config.absoluteImage() + " as the latest image", null)
                 .and(Command.of("docker", "tag", config.absoluteImage(), config.latestImage()));
-        ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> ctx.transport().session(host).run(tag));
+        ctx.on(ctx.selection().appHosts(), (host, s) -> s.run(tag));
     }
 
     /** Keeps {@code retain_containers} stopped containers and removes unused images, on every selected host. */
@@ -111,8 +108,7 @@ public final class DeploySteps {
         AuditCommands audit = ctx.audit(config);
         Command containers = audit.record("Pruned containers", null).and(prune.containers(config.retainContainers()));
         Command images = audit.record("Pruned images", null).and(prune.images());
-        ctx.runner().runEach(ctx.selection().hosts(), h -> h, host -> {
-            Session s = ctx.transport().session(host);
+        ctx.on(ctx.selection().hosts(), (host, s) -> {
             s.run(containers);
             s.run(images);
         });

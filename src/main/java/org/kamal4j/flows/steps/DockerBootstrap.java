@@ -24,8 +24,8 @@ public final class DockerBootstrap {
     public void run() throws FlowException, MultiHostException, InterruptedException {
         ctx.output().info("Ensure Docker is installed...");
         List<String> missing = new CopyOnWriteArrayList<>();
-        ctx.runner().runEach(ctx.selection().hosts(), h -> h, host -> {
-            if (!ensure(ctx.transport().session(host), host)) {
+        ctx.on(ctx.selection().hosts(), (host, s) -> {
+            if (!ensure(s, host)) {
                 missing.add(host);
             }
         });

@@ -47,12 +47,11 @@ public final class ProxyBoot {
         }
         ctx.output().info("Ensure kamal-proxy is running...");
         Command network = ServerCommands.ensureKamalNetwork();
-        ctx.runner().runEach(ctx.selection().hosts(), h -> h, h -> ctx.transport().session(h).run(network));
-        ctx.runner().runEach(proxyHosts, h -> h, this::boot);
+        ctx.on(ctx.selection().hosts(), (h, s) -> s.run(network));
+        ctx.on(proxyHosts, this::boot);
     }
 
-    private void boot(String host) throws TransportException, FlowException {
-        Session s = ctx.transport().session(host);
+    private void boot(String host, Session s) throws TransportException, FlowException {
         login(s);
         String running = s.tryRun(proxy.version());
         if (running != null && ProxyVersion.older(running.strip(), ProxyRun.MINIMUM_VERSION)) {
