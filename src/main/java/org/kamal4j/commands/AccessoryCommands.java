@@ -8,7 +8,7 @@ import org.kamal4j.config.Accessory;
 import org.kamal4j.config.Accessory.MountSpec;
 import org.kamal4j.config.DeployConfig;
 
-/** The commands for one accessory container (4.9): run, existence, directories, files, lifecycle. */
+/** The commands for one accessory container: run, existence, directories, files, lifecycle. */
 public final class AccessoryCommands {
 
     private final DeployConfig config;

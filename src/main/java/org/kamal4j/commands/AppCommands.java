@@ -5,7 +5,7 @@ import java.util.function.IntFunction;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Role;
 
-/** The docker commands for one role of the app on a host: run, query, stop, inspect, remove (4.1, 4.8). */
+/** The docker commands for one role of the app on a host: run, query, stop, inspect, remove. */
 public final class AppCommands {
 
     private final DeployConfig config;
@@ -28,7 +28,7 @@ public final class AppCommands {
         return new AppContainerLines(config, role).run(host, hostname(host));
     }
 
-    /** A one-off container of {@code version} running {@code cmd} (shell text), with extra env (4.8). */
+    /** A one-off container of {@code version} running {@code cmd} (shell text), with extra env. */
     public Command execNew(String host, String version, String cmd, Map<String, String> extraEnv,
             boolean detach, String interactiveFlag) {
         String name = config.containerPrefix(role.name()) + "-exec-" + version + "-" + randomHex.apply(6);
@@ -44,7 +44,7 @@ public final class AppCommands {
         return h + "-" + randomHex.apply(12);
     }
 
-    /** Prints the version of the current running container of this role (blank: none), see 1.8. */
+    /** Prints the version of the current running container of this role (blank: none). */
     public Command currentRunningVersion() {
         Line format = Line.of("--format", "{{.Names}}");
         return new Line().subshell(latestContainerScript(format))
@@ -71,7 +71,7 @@ public final class AppCommands {
         return Command.of("docker", "rename", containerName(version), containerName(newVersion));
     }
 
-    /** Stops the container of {@code version} with the stop timeout rule of 4.1. */
+    /** Stops the container of {@code version}, with Kamal's stop timeout when one applies ({@code docker stop -t}). */
     public Command stop(String version) {
         return containerIdForVersion(version).pipe(stopViaXargs());
     }
@@ -85,7 +85,7 @@ public final class AppCommands {
         return Command.of("docker", "start", containerName(version));
     }
 
-    /** Prints the health status, or the state when the image has no HEALTHCHECK (6.1). */
+    /** Prints the health status, or the state when the image has no HEALTHCHECK. */
     public Command healthStatus(String version) {
         return containerIdForVersion(version).pipe(Command.of("xargs", "docker", "inspect", "--format",
                 "{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}"));
@@ -161,7 +161,7 @@ public final class AppCommands {
 
     /**
      * Renames a clashing container of {@code version} to {@code newVersion} if one exists and prints the new
-     * name: the clash check and the rename of 4.4.4 step 1 in one round trip.
+     * name: the clash check and the rename in one round trip.
      */
     public Command renameIfExists(String version, String newVersion) {
         return new Line().raw("if").addAll(Line.of("docker", "container", "ls", "--all", "--filter",

@@ -16,7 +16,7 @@ final class AppContainerLines {
         this.role = role;
     }
 
-    /** The 13 token groups of 4.1, in order. */
+    /** The 13 token groups of Kamal's app {@code docker run}, in order. */
     Command run(String host, String hostname) {
         String container = config.containerName(role.name(), config.version());
         Line line = Line.of("docker", "run", "--detach", "--restart", restartPolicy(), "--name", container,
@@ -41,7 +41,7 @@ final class AppContainerLines {
         return line.args(config.absoluteImage()).verbatim(role.cmd()).build();
     }
 
-    /** A one-off container: no labels, no KAMAL_* variables, no hostname, no asset volume (4.8). */
+    /** A one-off container: no labels, no KAMAL_* variables, no hostname, no asset volume. */
     Command exec(String host, String name, String version, String cmd, Map<String, String> extraEnv,
             boolean detach, String interactiveFlag) {
         Line line = Line.of("docker", "run");
@@ -66,7 +66,7 @@ final class AppContainerLines {
         return fromOptions != null ? String.valueOf(fromOptions) : "unless-stopped";
     }
 
-    /** Only proxy roles mount assets (4.4.2). */
+    /** Only proxy roles mount assets. */
     private String assetPath() {
         String path = role.assetPath() != null ? role.assetPath() : config.assetPath();
         return role.runsProxy() ? path : null;

@@ -4,7 +4,7 @@ import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Role;
 
 /**
- * Asset bridging for a proxy role with {@code asset_path} (4.4.2): the new version's assets are extracted and
+ * Asset bridging for a proxy role with {@code asset_path}: the new version's assets are extracted and
  * merged with the old version's, so requests for either version's files succeed during the switch.
  */
 public final class AssetCommands {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kamal4j.config.DeployConfig;
 
-/** Appends records to the per-host audit log {@code .kamal/<service>[-<destination>]-audit.log} (7.2). */
+/** Appends records to the per-host audit log {@code .kamal/<service>[-<destination>]-audit.log}. */
 public final class AuditCommands {
 
     private final DeployConfig config;

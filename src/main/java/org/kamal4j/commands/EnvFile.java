@@ -5,7 +5,7 @@ import java.util.Set;
 import org.kamal4j.config.Env;
 import org.kamal4j.config.Secrets;
 
-/** The content of an env file on a host (3.7): one {@code NAME=value} line per secret variable. */
+/** The content of an env file on a host: one {@code NAME=value} line per secret variable. */
 public record EnvFile(String content, Set<String> secretValues) {
 
     /** Renders the secret part of {@code env}, looking every secret up (fails on an unknown secret). */

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import org.kamal4j.config.Builder;
 import org.kamal4j.config.DeployConfig;
 
-/** Building and pushing the app image locally, and pulling it on the hosts (4.11). */
+/** Building and pushing the app image locally, and pulling it on the hosts. */
 public final class ImageCommands {
 
     private final DeployConfig config;
@@ -33,7 +33,7 @@ public final class ImageCommands {
     }
 
     /**
-     * The pull sequence of 4.11.2 in one round trip: remove (failure ignored), pull, then the label check
+     * The pull sequence in one round trip: remove (failure ignored), pull, then the label check
      * (in its own {@code sh -c} so that a failed pull is not reported as a missing label).
      */
     public Command pullAndCheck() {
@@ -48,7 +48,7 @@ public final class ImageCommands {
         return line.args(context(builder)).build();
     }
 
-    /** {@code docker buildx build} pushing to the registry, Kamal's form of 4.11.1 (local builders). */
+    /** {@code docker buildx build} pushing to the registry, Kamal's form for local builders. */
     public Command buildxBuild(boolean noCache) {
         Builder builder = config.builder();
         Line line = Line.of("docker", "buildx", "build", "--output=type=registry", "--platform", platforms());

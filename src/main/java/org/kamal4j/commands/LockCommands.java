@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.kamal4j.config.DeployConfig;
 
-/** The deploy lock: an atomic {@code mkdir} of {@code .kamal/lock-<service>} on the primary host (7.1). */
+/** The deploy lock: an atomic {@code mkdir} of {@code .kamal/lock-<service>} on the primary host. */
 public final class LockCommands {
 
     /** The message of locks taken by deploy, setup, rollback and friends. */

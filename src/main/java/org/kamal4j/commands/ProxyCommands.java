@@ -5,7 +5,7 @@ import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Proxy;
 import org.kamal4j.config.ProxyRun;
 
-/** The kamal-proxy container (6.3) and the {@code kamal-proxy} calls that route traffic to apps (6.2). */
+/** The kamal-proxy container and the {@code kamal-proxy} calls that route traffic to apps. */
 public final class ProxyCommands {
 
     public static final String CONTAINER = "kamal-proxy";
@@ -74,7 +74,7 @@ public final class ProxyCommands {
         return Command.of("docker", "exec", CONTAINER, "kamal-proxy", "list");
     }
 
-    /** The kamal-proxy {@code docker run} of 6.3 for {@code proxy.run} settings. */
+    /** The kamal-proxy {@code docker run} for {@code proxy.run} settings. */
     public Command run(ProxyRun run) {
         Line line = Line.of("docker", "run", "--name", CONTAINER, "--network", "kamal", "--detach", "--restart",
                 "unless-stopped", "--volume", "kamal-proxy-config:/home/kamal-proxy/.config/kamal-proxy",
@@ -98,7 +98,7 @@ public final class ProxyCommands {
     }
 
     /**
-     * The legacy run command of 6.3.1 (no {@code proxy.run} on the host): options, image, version and run
+     * The legacy run command (no {@code proxy.run} on the host): options, image, version and run
      * command come from the files {@code proxy boot_config set} wrote, with Kamal's defaults. All constant text.
      */
     public Command legacyRun() {
@@ -193,7 +193,7 @@ public final class ProxyCommands {
         return options.apply(Line.of("docker", "logs", CONTAINER), false);
     }
 
-    /** The reboot sequence of 4.10 after login: stop (failure ignored), prune, directory, run. */
+    /** The proxy reboot sequence after login: stop (failure ignored), prune, directory, run. */
     public Command reboot(ProxyRun run) {
         return Line.of("docker", "container", "stop", CONTAINER).raw("|| true").build().and(pruneContainers())
                 .and(ensureAppsConfigDirectory()).and(run(run));

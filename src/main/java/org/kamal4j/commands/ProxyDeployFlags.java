@@ -4,7 +4,7 @@ import java.util.List;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Proxy;
 
-/** The flags of {@code kamal-proxy deploy} in Kamal's order and rendering (6.2). */
+/** The flags of {@code kamal-proxy deploy} in Kamal's order and rendering. */
 final class ProxyDeployFlags {
 
     private final DeployConfig config;

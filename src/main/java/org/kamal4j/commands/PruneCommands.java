@@ -2,7 +2,7 @@ package org.kamal4j.commands;
 
 import org.kamal4j.config.DeployConfig;
 
-/** Removal of old stopped containers and unused images of the service on a host (7.4). */
+/** Removal of old stopped containers and unused images of the service on a host. */
 public final class PruneCommands {
 
     private final DeployConfig config;

@@ -6,7 +6,7 @@ import org.kamal4j.config.Registry;
 import org.kamal4j.config.Secrets;
 
 /**
- * {@code docker login}/{@code logout} for a registry (4.12). Unlike Kamal the password travels on standard
+ * {@code docker login}/{@code logout} for a registry. Unlike Kamal the password travels on standard
  * input ({@code --password-stdin}), so it never appears in the host's process list.
  */
 public final class RegistryCommands {

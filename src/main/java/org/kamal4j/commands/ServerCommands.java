@@ -1,6 +1,6 @@
 package org.kamal4j.commands;
 
-/** Host preparation: the Docker presence, root/sudo and group checks and the install of 4.2. */
+/** Host preparation: the Docker presence, root/sudo and group checks and the Docker install. */
 public final class ServerCommands {
 
     private static final String IS_ROOT = "[ \"${EUID:-$(id -u)}\" -eq 0 ]";
@@ -34,7 +34,7 @@ public final class ServerCommands {
         return Command.ofParts(java.util.List.of(new Command.Raw("id -nG " + CURRENT_USER + " | grep -qw docker")));
     }
 
-    /** Root or docker group member: the two checks of 4.2 step 4 in one round trip. */
+    /** Root or docker group member: the two checks in one round trip. */
     public static Command canUseDocker() {
         return isRoot().or(inDockerGroup());
     }

@@ -7,7 +7,7 @@ import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.MultiHostException;
 
 /**
- * {@code kamal:app-logs} (read-only, 4.8): the current container's logs per selected (host, role), printed under
+ * {@code kamal:app-logs} (read-only): the current container's logs per selected (host, role), printed under
  * the host; {@code Nothing found} where the command fails.
  */
 public final class AppLogsFlow {

@@ -10,7 +10,7 @@ import org.kamal4j.flows.steps.ProxyReadiness;
 import org.kamal4j.runner.MultiHostException;
 
 /**
- * {@code kamal:app-start} and {@code kamal:app-stop} (4.8), under the lock on every selected (app host, role): start
+ * {@code kamal:app-start} and {@code kamal:app-stop}, under the lock on every selected (app host, role): start
  * the version's existing container and, for proxy roles, route kamal-proxy to it; or take the route away and stop
  * the current container. Roles on one host run one after the other.
  */

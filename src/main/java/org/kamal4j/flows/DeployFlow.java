@@ -13,7 +13,7 @@ import org.kamal4j.flows.steps.ProxyBoot;
 import org.kamal4j.runner.MultiHostException;
 
 /**
- * {@code kamal:deploy} and {@code kamal:redeploy} (4.3, 4.5): build and push (or use the registry's image), pull
+ * {@code kamal:deploy} and {@code kamal:redeploy}: build and push (or use the registry's image), pull
  * on the app hosts, take the lock, {@code pre-deploy}, make sure kamal-proxy runs (deploy only), stop stale
  * containers, boot group by group, tag latest, prune (deploy only), release the lock, {@code post-deploy}. The lock
  * is released on every path.
@@ -58,7 +58,7 @@ public final class DeployFlow {
         try {
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
             if (prune) {
-                // redeploy skips the proxy boot as it skips pruning (4.5)
+                // redeploy skips the proxy boot as it skips pruning, as Kamal does
                 new ProxyBoot(ctx).run();
             }
             steps.boot(config, steps.stopStaleContainers(config), report);

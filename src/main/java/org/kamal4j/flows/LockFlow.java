@@ -9,7 +9,7 @@ import org.kamal4j.ssh.ExecResult;
 import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
-/** {@code kamal:lock-status}, {@code kamal:lock-acquire} and {@code kamal:lock-release} on the primary host (7.1). */
+/** {@code kamal:lock-status}, {@code kamal:lock-acquire} and {@code kamal:lock-release} on the primary host. */
 public final class LockFlow {
 
     private final FlowContext ctx;

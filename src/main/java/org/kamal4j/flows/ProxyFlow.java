@@ -18,7 +18,7 @@ import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
 /**
- * The kamal-proxy goals (4.10) and the proxy side of the app goals (4.8): {@code proxy-boot}, {@code proxy-details},
+ * The kamal-proxy goals and the proxy side of the app goals: {@code proxy-boot}, {@code proxy-details},
  * {@code proxy-logs}, {@code proxy-remove}, {@code app-maintenance} and {@code app-live}. The reboot is
  * {@link ProxyRebootFlow}.
  */
@@ -63,7 +63,7 @@ public final class ProxyFlow {
     }
 
     /**
-     * 4.7 step 2: unless {@code force}, does nothing when any proxy host still has app directories; otherwise
+     * Unless {@code force}, does nothing when any proxy host still has app directories; otherwise
      * stops and prunes the proxy container and image and removes {@code .kamal/proxy}. The caller holds the lock.
      */
     public void removeProxy(boolean force) throws MultiHostException, InterruptedException {
@@ -120,7 +120,7 @@ public final class ProxyFlow {
         });
     }
 
-    /** Removes a proxy role's route on {@code s} when a current container exists (app stop/remove; 4.8). */
+    /** Removes a proxy role's route on {@code s} when a current container exists (app stop and remove). */
     static void removeRoute(Session s, DeployConfig config, String role) throws TransportException {
         AppCommands app = new AppCommands(config, config.role(role));
         // Kamal asks for the version first (its audit names it); the answer changes nothing here.

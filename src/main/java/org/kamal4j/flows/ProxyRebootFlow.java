@@ -13,7 +13,7 @@ import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
 /**
- * {@code kamal:proxy-reboot} (4.10): under the lock, per group of proxy hosts (all at once, or one host at a time
+ * {@code kamal:proxy-reboot}: under the lock, per group of proxy hosts (all at once, or one host at a time
  * when rolling) the {@code pre-proxy-reboot} hook, then per host the audit, registry login, stop, prune, apps-config
  * directory and a fresh {@code docker run}, then {@code post-proxy-reboot}. Routes survive in the proxy's named
  * volume. When rolling, the next host waits until the new proxy answers, so one host always serves.

@@ -18,7 +18,7 @@ import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.Session;
 
 /**
- * {@code kamal:remove} (4.7): under the lock, stops and removes the app's containers on every selected host (and
+ * {@code kamal:remove}: under the lock, stops and removes the app's containers on every selected host (and
  * its images and app directory where all the host's roles go), removes the accessories, then logs out of the
  * registry on every host. The caller must have confirmed.
  */

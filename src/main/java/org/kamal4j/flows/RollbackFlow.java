@@ -14,7 +14,7 @@ import org.kamal4j.flows.steps.DeploySteps;
 import org.kamal4j.runner.MultiHostException;
 
 /**
- * {@code kamal:rollback} (4.6): under the lock, checks that a container of the version exists for every selected
+ * {@code kamal:rollback}: under the lock, checks that a container of the version exists for every selected
  * (host, role), then boots that version again from its image on the hosts. Unlike Kamal, an unavailable version
  * is an error naming the hosts that lack it.
  */

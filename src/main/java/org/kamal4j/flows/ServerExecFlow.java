@@ -6,7 +6,7 @@ import org.kamal4j.commands.Command;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.MultiHostException;
 
-/** {@code kamal:server-exec} (4.13): runs a shell command on every selected host, output under each host name. */
+/** {@code kamal:server-exec}: runs a shell command on every selected host, output under each host name. */
 public final class ServerExecFlow {
 
     private final FlowContext ctx;

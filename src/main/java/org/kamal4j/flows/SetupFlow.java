@@ -15,7 +15,7 @@ import org.kamal4j.flows.steps.ProxyBoot;
 import org.kamal4j.runner.MultiHostException;
 
 /**
- * {@code kamal:setup} (4.2): under one lock taken first, Docker on every host, the {@code docker-setup} hook, build
+ * {@code kamal:setup}: under one lock taken first, Docker on every host, the {@code docker-setup} hook, build
  * and push, pull (with registry login), {@code pre-deploy}, kamal-proxy, accessories, stale containers, boot, prune
  * and {@code post-deploy}; the lock is released last, on every path.
  */

@@ -39,7 +39,7 @@ class StandInProxyIT {
 
     private static Fleet fleet;
     private static String image;
-    /** Kamal's proxy run command (6.3) for this image. */
+    /** Kamal's proxy run command for this image. */
     private static String runProxy;
     private static String hostDocker;
     private static Path workDir;

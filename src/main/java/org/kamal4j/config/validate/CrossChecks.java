@@ -13,7 +13,7 @@ import org.kamal4j.config.Accessory;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Role;
 
-/** Kamal's checks after schema validation (reference 2.18), in its order; messages carry no key path. */
+/** Kamal's checks after schema validation in its order (docs/compatibility.md); messages carry no key path. */
 public final class CrossChecks {
 
     /** The Kamal release whose behaviour we follow, for {@code minimum_version}. */

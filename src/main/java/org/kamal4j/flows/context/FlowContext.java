@@ -198,7 +198,7 @@ public final class FlowContext {
         lockHeld.set(held);
     }
 
-    /** Runs hook {@code name} with Kamal's environment (7.3) for {@code version}, {@code hosts} and extras. */
+    /** Runs hook {@code name} with Kamal's environment for {@code version}, {@code hosts} and extras. */
     public void hook(String name, String version, List<String> hosts, Map<String, String> extra)
             throws FlowException, InterruptedException {
         Map<String, String> env = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.kamal4j.config.DeployConfig;
 
-/** The {@code KAMAL_*} variables every hook receives (7.3), secrets and per-hook extras aside. */
+/** The {@code KAMAL_*} variables every hook receives, secrets and per-hook extras aside. */
 final class HookEnvironment {
 
     private HookEnvironment() {}
@@ -36,7 +36,7 @@ final class HookEnvironment {
         return env;
     }
 
-    /** The first 7 characters, or the whole version when it contains {@code _} (1.3). */
+    /** The first 7 characters, or the whole version when it contains {@code _}. */
     static String abbreviated(String version) {
         return version.contains("_") ? version : version.substring(0, Math.min(7, version.length()));
     }

@@ -11,8 +11,8 @@ import org.kamal4j.config.Role;
 
 /**
  * The hosts and roles a command works on, from {@code -Dkamal.hosts} and {@code -Dkamal.roles} (comma-separated
- * shell globs, Kamal's 1.9 rules): selected roles, selected hosts, app hosts, primary host and primary role, each
- * in Kamal's order (primary role first; hosts carrying the primary role first).
+ * shell globs, matched as Kamal matches them): selected roles, selected hosts, app hosts, primary host and primary
+ * role, each in Kamal's order (primary role first; hosts carrying the primary role first).
  */
 public final class Selection {
 

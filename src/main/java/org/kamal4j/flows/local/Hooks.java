@@ -10,7 +10,7 @@ import org.kamal4j.commands.Command;
 import org.kamal4j.ssh.ExecResult;
 
 /**
- * Runs Kamal's hooks: executables named after the hook in {@code hooks_path} on the deploying machine (7.3). A hook
+ * Runs Kamal's hooks: executables named after the hook in {@code hooks_path} on the deploying machine. A hook
  * runs only if its file exists; a non-zero exit stops the flow with {@code Hook `<name>` failed:} and its output.
  */
 public final class Hooks {

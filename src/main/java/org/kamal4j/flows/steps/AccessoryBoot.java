@@ -20,7 +20,7 @@ import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
 /**
- * Boots every accessory on its selected hosts (4.9): login and network, skip hosts where a container already
+ * Boots every accessory on its selected hosts: login and network, skip hosts where a container already
  * exists, directories, files, audit, env file (mode 0600) and {@code docker run}. Accessories with a proxy are
  * refused before connecting, as for roles.
  */

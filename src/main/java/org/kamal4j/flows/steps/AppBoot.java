@@ -19,7 +19,7 @@ import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
 /**
- * The blue-green boot of one role on one host (4.4.4): rename a clashing container, find the old version, wait at
+ * The blue-green boot of one role on one host: rename a clashing container, find the old version, wait at
  * the barrier (non-primary roles), write the env file, run the new container, wait until it is ready, then stop
  * the old one. On failure the new container is stopped, the old one keeps running, the barrier is closed and the
  * new container's last log lines are put into the error.

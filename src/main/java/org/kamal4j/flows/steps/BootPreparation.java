@@ -19,9 +19,9 @@ import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
 /**
- * What the proxy needs on each app host before any boot group (4.4.1): the version's error pages, the asset
- * bridge of every proxy role with {@code asset_path} (4.4.2) and the custom TLS certificates; and, once a host's
- * old container is stopped, the clean-up of other versions' assets and error pages (4.4.4 step 11).
+ * What the proxy needs on each app host before any boot group: the version's error pages, the asset
+ * bridge of every proxy role with {@code asset_path} and the custom TLS certificates; and, once a host's
+ * old container is stopped, the clean-up of other versions' assets and error pages.
  */
 final class BootPreparation {
 

@@ -12,7 +12,7 @@ import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
 /**
- * The deploy lock of 7.1 on the selection's primary host. {@link #acquire} refuses a held lock with its holder's
+ * The deploy lock on the selection's primary host. {@link #acquire} refuses a held lock with its holder's
  * details; {@link #release} runs on every path: flows call it in {@code finally}, and a JVM shutdown hook calls it
  * when Maven is stopped with Ctrl-C. With {@code KAMAL_LOCK=true} an outer process holds the lock and this one
  * neither takes nor releases it.

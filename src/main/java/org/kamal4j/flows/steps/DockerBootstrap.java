@@ -10,7 +10,7 @@ import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
 /**
- * Makes sure Docker is installed on every selected host (4.2 step 3): {@code docker -v}; where it is missing,
+ * Makes sure Docker is installed on every selected host: {@code docker -v}; where it is missing,
  * Docker's install script when the user is root or may sudo, otherwise one error naming every such host.
  */
 public final class DockerBootstrap {

@@ -16,9 +16,9 @@ import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
 /**
- * Makes sure kamal-proxy runs on every selected host of a proxy role (4.10 {@code proxy boot}, step 5 of deploy):
- * the {@code kamal} network on every selected host, then on the proxy hosts the registry login, the minimum
- * version check, the apps-config directory and {@code docker container start kamal-proxy || <run>}.
+ * Makes sure kamal-proxy runs on every selected host of a proxy role ({@code kamal proxy boot}, and a step of every
+ * deploy): the {@code kamal} network on every selected host, then on the proxy hosts the registry login, the
+ * minimum version check, the apps-config directory and {@code docker container start kamal-proxy || <run>}.
  */
 public final class ProxyBoot {
 

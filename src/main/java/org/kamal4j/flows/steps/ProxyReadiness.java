@@ -11,7 +11,7 @@ import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
 /**
- * Readiness of a new container of a proxy role (4.4.4 step 8, 6.2): look up its id and ask kamal-proxy to deploy
+ * Readiness of a new container of a proxy role: look up its id and ask kamal-proxy to deploy
  * it, which returns once the proxy has health-checked the target and switched traffic to it.
  */
 public final class ProxyReadiness {

@@ -8,7 +8,7 @@ import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
-/** Waits for a new container of a role without kamal-proxy to be running or healthy (6.1), polling Docker. */
+/** Waits for a new container of a role without kamal-proxy to be running or healthy, polling Docker. */
 final class Readiness {
 
     private final FlowContext ctx;

@@ -10,7 +10,7 @@ import org.kamal4j.flows.DeployFlow;
 import org.kamal4j.flows.FlowFixture;
 import org.kamal4j.ssh.FakeTransport;
 
-/** Error pages, asset bridging and custom certificates of a proxy role (4.4.1, 4.4.2, 4.4.4 step 11). */
+/** Error pages, asset bridging and custom certificates of a proxy role. */
 class BootPreparationTest {
 
     private static final String PAGES = ".kamal/proxy/apps-config/app/error_pages";
