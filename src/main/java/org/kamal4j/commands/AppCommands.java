@@ -199,11 +199,6 @@ public final class AppCommands {
         return config.containerName(role.name(), version);
     }
 
-    /** {@code <app dir>/assets/volumes/<role>-<version>}. */
-    public String assetVolume(String version) {
-        return config.appDirectory() + "/assets/volumes/" + role.name() + "-" + version;
-    }
-
     private Command stopViaXargs() {
         Integer timeout = stopTimeout();
         Line line = Line.of("xargs", "docker", "stop");

@@ -1,8 +1,6 @@
 package org.kamal4j.maven;
 
 import java.io.File;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -128,20 +126,5 @@ public abstract class AbstractKamalMojo extends AbstractMojo {
     /** The process environment; a seam for tests. */
     protected Map<String, String> environment() {
         return System.getenv();
-    }
-
-    /** {@code kamal.hosts} split on commas (empty: no filter). */
-    protected List<String> hostPatterns() {
-        return split(hosts);
-    }
-
-    /** {@code kamal.roles} split on commas (empty: no filter). */
-    protected List<String> rolePatterns() {
-        return split(roles);
-    }
-
-    private static List<String> split(String s) {
-        return s == null ? List.of() : Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty())
-                .toList();
     }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.kamal4j.config.DeployConfig;
 
 /**
  * The set-once gate between the primary role (the gatekeepers) and every other role (the queuers) of one boot:
@@ -32,12 +31,6 @@ public final class WebBarrier {
     public WebBarrier(String primaryRole, Duration timeout) {
         this.primaryRole = primaryRole;
         this.timeout = timeout;
-    }
-
-    /** A barrier whose queuers wait up to the deploy timeout, the readiness delay and {@link #DEFAULT_MARGIN}. */
-    public static WebBarrier forBoot(DeployConfig config) {
-        return new WebBarrier(config.primaryRoleName(), defaultTimeout(config.deployTimeout(),
-                config.readinessDelay()));
     }
 
     /** deploy_timeout + readiness_delay + {@link #DEFAULT_MARGIN}. */

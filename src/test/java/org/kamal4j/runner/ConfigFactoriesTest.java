@@ -21,10 +21,8 @@ class ConfigFactoriesTest {
     }
 
     @Test
-    void barrierForBootGuardsThePrimaryRoleWithTheDefaultTimeout() {
-        WebBarrier barrier = WebBarrier.forBoot(config(Boot.DEFAULT));
-        assertEquals("web", barrier.primaryRole());
-        assertEquals(Duration.ofSeconds(30 + 7 + 300), barrier.timeout());
+    void barrierTimeoutIsDeployTimeoutPlusReadinessDelayPlusTheMargin() {
+        assertEquals(Duration.ofSeconds(30 + 7 + 300), WebBarrier.defaultTimeout(30, 7));
     }
 
     @Test

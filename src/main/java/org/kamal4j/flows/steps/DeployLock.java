@@ -67,11 +67,6 @@ public final class DeployLock implements AutoCloseable {
                 + "release it with `mvn kamal:lock-release`\n" + status.stdout().strip());
     }
 
-    /** Whether this object holds the lock now. */
-    public boolean held() {
-        return held.get();
-    }
-
     /** Leaves the lock in place when this process ends (a manual {@code lock-acquire}). */
     public void keep() {
         if (held.compareAndSet(true, false)) {
