@@ -158,6 +158,10 @@ public final class ConfigLoader {
         }
         String text;
         try {
+            if (Files.size(file) > ParseLimits.MAX_BYTES) {
+                throw new ConfigException(new ConfigProblem("", ParseLimits.exceeded("bytes", ParseLimits.MAX_BYTES)
+                        + ": " + Files.size(file) + " bytes", shown, 0));
+            }
             text = ErbRenderer.render(Files.readString(file, StandardCharsets.UTF_8), shown, env);
         } catch (IOException e) {
             throw new ConfigException(new ConfigProblem("", "cannot read " + file + ": " + e.getMessage(), null, 0));
