@@ -1,7 +1,7 @@
 package org.kamal4j.flows;
 
 /**
- * A flow stopped for a reason the user can act on. {@link #heading()} is one line (the Maven short message),
+ * A flow stopped for a reason the user can act on. {@link #heading()} is one line (the first line Maven prints),
  * {@link #details()} the rest (may be empty).
  */
 public class FlowException extends Exception {

@@ -27,7 +27,7 @@ import org.kamal4j.ssh.TransportException;
 /**
  * The shared shape of goals that reach hosts: load the configuration, select hosts and roles, build the transport
  * (SSH, or the printing dry-run transport), run one flow, and turn every failure into one
- * {@link MojoFailureException} (short message: the heading; long message: the per-host lines).
+ * {@link MojoFailureException} (the heading, then the per-host lines; see {@link Failures}).
  */
 public abstract class AbstractFlowMojo extends AbstractKamalMojo {
 
@@ -58,9 +58,9 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
             }
             runFlow(context(config, selection, transport, runner, output));
         } catch (MultiHostException e) {
-            throw new MojoFailureException(this, e.heading(), e.details());
+            throw Failures.of(e.heading(), e.details(), e);
         } catch (FlowException e) {
-            throw new MojoFailureException(this, e.heading(), e.details());
+            throw Failures.of(e.heading(), e.details(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoFailureException("Interrupted; the deploy lock (if taken) was released");
@@ -93,7 +93,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
             return JschTransport.builder(config.ssh(), config.sshkit()).credentials(credentials(config))
                     .secrets(config.secrets()).listener(new MavenTransportListener(output)).build();
         } catch (TransportException e) {
-            throw new MojoFailureException(this, e.getMessage(), e.getMessage());
+            throw Failures.of(e.getMessage(), "", e);
         }
     }
 
