@@ -116,7 +116,8 @@ for (( i = 1; i <= RUNS; i++ )); do VERSIONS+=("k$i" "p$i"); done
 if [[ "$MODE" == real ]]; then
   say "pushing $REG/bench:{${VERSIONS[*]}} (examples/hello's app:v1 with label service=bench)"
   export DOCKER_HOST; DOCKER_HOST="$(cat "$F1/docker.host")"
-  printf 'FROM %s/app:v1\nLABEL service=bench\n' "$REG" | DOCKER_BUILDKIT=0 /usr/bin/docker build -q -t bench:base - >/dev/null
+  # A health check that tolerates a loaded machine (examples/hello's 2 s timeout and 3 retries fail at load 40).
+  printf 'FROM %s/app:v1\nLABEL service=bench\nHEALTHCHECK --interval=1s --timeout=10s --start-period=1s --retries=10 CMD wget -q -O /dev/null http://127.0.0.1:80/up || exit 1\n' "$REG" | DOCKER_BUILDKIT=0 /usr/bin/docker build -q -t bench:base - >/dev/null
   for v in "${VERSIONS[@]}"; do
     /usr/bin/docker tag bench:base "$REG/bench:$v"
     /usr/bin/docker push -q "$REG/bench:$v" >/dev/null
@@ -149,6 +150,7 @@ web=$(( HOSTS - workers ))
   echo "env:"
   echo "  clear:"
   echo "    BENCH: side-by-side"
+  echo "deploy_timeout: 120   # generous: the benchmark machine may be very busy"
   echo "builder:"
   echo "  arch: amd64"
   echo "ssh:"
