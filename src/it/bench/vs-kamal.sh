@@ -11,7 +11,8 @@
 # Environment:
 #   KAMAL            real Kamal's launcher (default ../shared/kamal-anchor/kamal beside the project, set up with
 #                    its setup.sh); when it does not run, the plugin is measured alone and the output says so
-#   KAMAL_FLEET_TAG  fleet names end with it (default b): vr<TAG> (real), vf<TAG>, vf2<TAG>, ... (fake, 200 each)
+#   KAMAL_FLEET_TAG  fleet names end with it (default b): r<HOSTS><TAG> (real); f<HOSTS><TAG>, g<HOSTS><TAG>, ...
+#                    (fake, 200 hosts each), so runs of different sizes can share the machine
 #   BOOT_LIMIT       adds `boot: {limit: BOOT_LIMIT}` to the deploy.yml (e.g. 25%)
 #   JVM_CONFIG       written to the app's .mvn/jvm.config (e.g. "-XX:TieredStopAtLevel=1")
 #   KEEP_FLEET=1     leave the fleets up at the end (a second call reuses them); SKIP_BUILD=1 reuses target/*.jar
@@ -66,10 +67,10 @@ M2="$HOME/.m2/repository"
 # ---- fleets -------------------------------------------------------------------------------------------------------
 FLEETS=()
 if [[ "$MODE" == real ]]; then
-  FLEETS=("vr$TAG")
+  FLEETS=("r$HOSTS$TAG")
 else
   for (( c = 0; c * 200 < HOSTS; c++ )); do
-    if (( c == 0 )); then FLEETS+=("vf$TAG"); else FLEETS+=("vf$((c + 1))$TAG"); fi
+    FLEETS+=("$(echo fghij | cut -c$(( c + 1 )))$HOSTS$TAG")
   done
 fi
 cleanup() {
