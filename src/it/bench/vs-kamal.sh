@@ -29,7 +29,7 @@ PROJECT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cd "$PROJECT"
 usage() { sed -n '5p' "$0" | sed 's/^#  //' >&2; exit 2; }
 HOSTS="${1:-}"; MODE="${2:-}"; RUNS="${3:-}"; SCENARIO="${4:-deploy}"
-[[ "$HOSTS" =~ ^[0-9]+$ ]] && (( HOSTS >= 1 && HOSTS <= 1000 )) || usage
+[[ "$HOSTS" =~ ^[0-9]+$ ]] && (( HOSTS >= 1 && HOSTS <= 999 )) || usage
 [[ "$MODE" == real || "$MODE" == fake ]] || usage
 [[ "$RUNS" =~ ^[0-9]+$ ]] && (( RUNS >= 1 )) || usage
 [[ "$SCENARIO" == deploy || "$SCENARIO" == rollback ]] || usage
