@@ -11,9 +11,11 @@ import java.util.function.UnaryOperator;
  * The one place where a {@link Command} becomes the single string a remote POSIX shell reads.
  *
  * <p>Literal arguments are single-quoted (a single quote becomes {@code '\''}), so the remote process receives
- * exactly the argv that was built, whatever it contains. {@link Command.Expand} arguments are double-quoted with
- * {@code "}, {@code \}, and backtick escaped, leaving {@code $} active so that {@code $PWD} and {@code ${VAR}}
- * expand on the host. {@link Command.Interpolated} arguments keep only {@code ${...}} groups active.
+ * exactly the argv that was built, whatever it contains. {@link Command.Expand} arguments keep only plain
+ * {@code $NAME} and {@code ${NAME}} references active (NAME a shell variable name), so {@code $PWD} and
+ * {@code ${VAR}} expand on the host. {@link Command.Interpolated} arguments keep only {@code ${NAME}} active.
+ * Every other {@code $} (command substitution, arithmetic, {@code ${X:=..}}, {@code ${X@P}}, {@code $1}) and every
+ * backtick, quote and backslash is escaped: the one rule docs/configuration.md states.
  * Raw parts are operators written by our own builders and, like {@link Command.Verbatim} user shell text, are
  * passed through. A {@link Command.Subshell} is {@code sh -c} with its inner command rendered here and quoted as
  * one argument.
@@ -99,12 +101,15 @@ public final class ShellQuoting {
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
-    /** Quotes one argument leaving {@code $} expansion to the remote shell. */
+    /** Quotes one argument leaving only {@code $NAME} and {@code ${NAME}} to the remote shell. */
     public static String quoteExpanding(String value) {
+        if (value.indexOf('$') < 0) {
+            return quote(value);
+        }
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '"' || c == '\\' || c == '`') {
+            if (c == '"' || c == '\\' || c == '`' || (c == '$' && !startsGroup(value, i) && !startsName(value, i))) {
                 sb.append('\\');
             }
             sb.append(c);
@@ -113,8 +118,9 @@ public final class ShellQuoting {
     }
 
     /**
-     * Quotes one argument so that only {@code ${...}} groups expand remotely; without such a group this is
-     * {@link #quote(String)}. A {@code $} counts as a group start when a {@code }} follows later, as in Kamal.
+     * Quotes one argument so that only {@code ${NAME}} groups expand remotely; without such a group this is
+     * {@link #quote(String)}. Kamal leaves any {@code ${...}} active; we keep only plain variable references,
+     * so {@code ${Z:=..}${Z@P}} and the like stay literal.
      */
     public static String quoteInterpolated(String value) {
         if (!hasGroup(value)) {
@@ -168,10 +174,32 @@ public final class ShellQuoting {
         return false;
     }
 
-    /** {@code $} followed by {@code {}, any characters but {@code }}, then {@code }}. */
+    /** {@code $} followed by {@code {NAME}}. */
     private static boolean startsGroup(String value, int dollar) {
-        return dollar + 1 < value.length() && value.charAt(dollar + 1) == '{'
-                && value.indexOf('}', dollar + 2) >= 0;
+        if (dollar + 1 >= value.length() || value.charAt(dollar + 1) != '{') {
+            return false;
+        }
+        int end = nameEnd(value, dollar + 2);
+        return end > dollar + 2 && end < value.length() && value.charAt(end) == '}';
+    }
+
+    /** {@code $} followed by a NAME (a letter or underscore first): {@code $PWD}. */
+    private static boolean startsName(String value, int dollar) {
+        return nameEnd(value, dollar + 1) > dollar + 1;
+    }
+
+    /** The index after the shell variable name starting at {@code from} ({@code from} itself if none). */
+    private static int nameEnd(String value, int from) {
+        int i = from;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            if (!(letter || (i > from && c >= '0' && c <= '9'))) {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     private static boolean isSafe(int c) {
