@@ -208,6 +208,11 @@ web=$(( HOSTS - workers ))
   [[ -n "${BOOT_LIMIT:-}" ]] && { echo "boot:"; echo "  limit: \"$BOOT_LIMIT\""; }
 } > "$WORK/app/config/deploy.yml"
 rm -f "$WORK/app/.kamal/secrets"
+# Kamal resolves a default version from git even when given one (rollback fails outside a repository): one commit.
+if [[ ! -d "$WORK/app/.git" ]]; then
+  git -C "$WORK/app" init -q
+  git -C "$WORK/app" -c user.name=bench -c user.email=bench@localhost commit -q --allow-empty -m bench
+fi
 cat > "$WORK/app/pom.xml" <<POM
 <?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
