@@ -28,6 +28,53 @@ set -euo pipefail
 PROJECT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cd "$PROJECT"
 usage() { sed -n '5p' "$0" | sed 's/^#  //' >&2; exit 2; }
+say() { echo "vs-kamal: $*" >&2; }
+
+# ---- summary (also `vs-kamal.sh --summary WORKDIR`: the runs finished so far, e.g. of an interrupted benchmark) ----
+summary() {
+  stats() { # TOOL COLUMN -> "median min max"
+    awk -v t="$1" -v c="$2" '$1 == t { print $c }' "$WORK/results" | sort -g | awk '
+      { v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f %.2f %.2f", m, v[1], v[NR] }'
+  }
+  range() { # TOOL MINCOL MAXCOL -> "a-b" over all runs
+    awk -v t="$1" -v a="$2" -v b="$3" '$1 == t { if (lo == "" || $a < lo) lo = $a; if ($b > hi) hi = $b } END { print (lo == hi ? lo : lo "-" hi) }' "$WORK/results"
+  }
+  echo
+  local finished; finished="$(awk '$1 == "plugin"' "$WORK/results" | wc -l)"
+  echo "== $SCENARIO, $HOSTS $MODE hosts ($web web with proxy: false, $workers workers), $finished of $RUNS runs each, alternating"
+  echo "   $(date -u +%FT%TZ), $(nproc) cores, load (1/5/15 min) before $LOAD_START, after $LOAD_END"
+  echo "   plugin $PLUGIN_VERSION$([[ -n "${JVM_CONFIG:-}" ]] && echo " with .mvn/jvm.config: $JVM_CONFIG")$(
+    (( HAVE_KAMAL )) && echo ", Kamal $KAMAL_VERSION" || echo ", KAMAL NOT RUN: plugin alone")${BOOT_LIMIT:+, boot.limit $BOOT_LIMIT}"
+  echo
+  printf '| %-6s | %-22s | %-22s | %-13s | %-14s | %-16s |\n' tool "wall s (median min-max)" "CPU s (median min-max)" \
+    "peak RSS MiB" "commands/host" "connections/host"
+  echo "|---|---|---|---|---|---|"
+  for t in "${TOOLS[@]}"; do
+    read -r wm wlo whi <<< "$(stats "$t" 3)"; read -r cm clo chi <<< "$(stats "$t" 4)"
+    read -r rm _ rhi <<< "$(stats "$t" 5)"
+    printf '| %-6s | %-22s | %-22s | %-13s | %-14s | %-16s |\n' "$t" "$wm ($wlo-$whi)" "$cm ($clo-$chi)" \
+      "$(( ${rm%.*} / 1024 )) (max $(( ${rhi%.*} / 1024 )))" "$(range "$t" 6 7)" "$(range "$t" 8 9)"
+  done
+  if (( HAVE_KAMAL )); then
+    read -r kw _ _ <<< "$(stats kamal 3)"; read -r pw _ _ <<< "$(stats plugin 3)"
+    read -r kc _ _ <<< "$(stats kamal 4)"; read -r pc _ _ <<< "$(stats plugin 4)"
+    echo
+    echo "ratio plugin / Kamal (medians): wall $(awk -v a="$pw" -v b="$kw" 'BEGIN { printf "%.2f", a / b }')," \
+      "client CPU $(awk -v a="$pc" -v b="$kc" 'BEGIN { printf "%.2f", a / b }')"
+    echo "table row: | $HOSTS $MODE hosts, $SCENARIO | $kw s / $kc s | $pw s / $pc s |" \
+      "$(awk -v a="$pw" -v b="$kw" -v c="$pc" -v d="$kc" 'BEGIN { printf "%.2f / %.2f", a / b, c / d }') | $LOAD_START -> $LOAD_END |"
+  fi
+  echo "runs: $WORK/results (tool label wall cpu rssKiB cmdMin cmdMax connMin connMax load1Before load1After sftpSessions); logs: $WORK/logs"
+}
+
+if [[ "${1:-}" == --summary ]]; then
+  WORK="${2:?usage: vs-kamal.sh --summary WORKDIR}"
+  # shellcheck disable=SC1091
+  source "$WORK/meta"
+  LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg) (now)"
+  summary
+  exit 0
+fi
 HOSTS="${1:-}"; MODE="${2:-}"; RUNS="${3:-}"; SCENARIO="${4:-deploy}"
 [[ "$HOSTS" =~ ^[0-9]+$ ]] && (( HOSTS >= 1 && HOSTS <= 999 )) || usage
 [[ "$MODE" == real || "$MODE" == fake ]] || usage
@@ -44,12 +91,11 @@ export KAMAL_SRC="${KAMAL_SRC:-$HOME/.cache/kamal-src}"   # the launcher looks u
 WORK="${BENCH_DIR:-$(mktemp -d /tmp/vs-kamal.XXXX)}"
 mkdir -p "$WORK"/{home/.ssh,repo,app/config,app/.kamal,logs}
 FLEET="src/it/fleet/fleet.sh"
-say() { echo "vs-kamal: $*" >&2; }
 
 if "$KAMAL" version >/dev/null 2>&1; then
   HAVE_KAMAL=1; KAMAL_VERSION="$("$KAMAL" version)"
 else
-  HAVE_KAMAL=0
+  HAVE_KAMAL=0; KAMAL_VERSION=none
   say "Kamal does not run ($KAMAL): measuring the PLUGIN ALONE, no ratios (see ../shared/kamal-anchor/README.md)"
 fi
 
@@ -162,6 +208,11 @@ web=$(( HOSTS - workers ))
   [[ -n "${BOOT_LIMIT:-}" ]] && { echo "boot:"; echo "  limit: \"$BOOT_LIMIT\""; }
 } > "$WORK/app/config/deploy.yml"
 rm -f "$WORK/app/.kamal/secrets"
+# Kamal resolves a default version from git even when given one (rollback fails outside a repository): one commit.
+if [[ ! -d "$WORK/app/.git" ]]; then
+  git -C "$WORK/app" init -q
+  git -C "$WORK/app" -c user.name=bench -c user.email=bench@localhost commit -q --allow-empty -m bench
+fi
 cat > "$WORK/app/pom.xml" <<POM
 <?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -236,6 +287,11 @@ measure() {
 TOOLS=(plugin); (( HAVE_KAMAL )) && TOOLS=(kamal plugin)
 say "$SCENARIO on $HOSTS $MODE hosts ($web web, $workers workers), $RUNS runs each of: ${TOOLS[*]}; work dir $WORK"
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+write_meta() {
+  declare -p HOSTS MODE RUNS SCENARIO web workers HAVE_KAMAL KAMAL_VERSION PLUGIN_VERSION LOAD_START TOOLS > "$WORK/meta"
+  declare -p JVM_CONFIG BOOT_LIMIT >> "$WORK/meta" 2>/dev/null || true
+}
+write_meta
 # Warm-up, not counted: boots w1 and w2 (so every later deploy replaces a running container, and a rollback has a
 # stopped one to go back to) and fills the page cache for both tools.
 warm=(plugin plugin); (( HAVE_KAMAL )) && warm=(plugin kamal)
@@ -256,36 +312,4 @@ for (( i = 1; i <= RUNS; i++ )); do
 done
 LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# ---- summary ------------------------------------------------------------------------------------------------------
-stats() { # TOOL COLUMN -> "median min max"
-  awk -v t="$1" -v c="$2" '$1 == t { print $c }' "$WORK/results" | sort -g | awk '
-    { v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f %.2f %.2f", m, v[1], v[NR] }'
-}
-range() { # TOOL MINCOL MAXCOL -> "a-b" over all runs
-  awk -v t="$1" -v a="$2" -v b="$3" '$1 == t { if (lo == "" || $a < lo) lo = $a; if ($b > hi) hi = $b } END { print (lo == hi ? lo : lo "-" hi) }' "$WORK/results"
-}
-echo
-echo "== $SCENARIO, $HOSTS $MODE hosts ($web web with proxy: false, $workers workers), $RUNS runs each, alternating"
-echo "   $(date -u +%FT%TZ), $(nproc) cores, load (1/5/15 min) before $LOAD_START, after $LOAD_END"
-echo "   plugin $PLUGIN_VERSION$([[ -n "${JVM_CONFIG:-}" ]] && echo " with .mvn/jvm.config: $JVM_CONFIG")$(
-  (( HAVE_KAMAL )) && echo ", Kamal $KAMAL_VERSION" || echo ", KAMAL NOT RUN: plugin alone")${BOOT_LIMIT:+, boot.limit $BOOT_LIMIT}"
-echo
-printf '| %-6s | %-22s | %-22s | %-13s | %-14s | %-16s |\n' tool "wall s (median min-max)" "CPU s (median min-max)" \
-  "peak RSS MiB" "commands/host" "connections/host"
-echo "|---|---|---|---|---|---|"
-for t in "${TOOLS[@]}"; do
-  read -r wm wlo whi <<< "$(stats "$t" 3)"; read -r cm clo chi <<< "$(stats "$t" 4)"
-  read -r rm _ rhi <<< "$(stats "$t" 5)"
-  printf '| %-6s | %-22s | %-22s | %-13s | %-14s | %-16s |\n' "$t" "$wm ($wlo-$whi)" "$cm ($clo-$chi)" \
-    "$(( ${rm%.*} / 1024 )) (max $(( ${rhi%.*} / 1024 )))" "$(range "$t" 6 7)" "$(range "$t" 8 9)"
-done
-if (( HAVE_KAMAL )); then
-  read -r kw _ _ <<< "$(stats kamal 3)"; read -r pw _ _ <<< "$(stats plugin 3)"
-  read -r kc _ _ <<< "$(stats kamal 4)"; read -r pc _ _ <<< "$(stats plugin 4)"
-  echo
-  echo "ratio plugin / Kamal (medians): wall $(awk -v a="$pw" -v b="$kw" 'BEGIN { printf "%.2f", a / b }')," \
-    "client CPU $(awk -v a="$pc" -v b="$kc" 'BEGIN { printf "%.2f", a / b }')"
-  echo "table row: | $HOSTS $MODE hosts, $SCENARIO | $kw s / $kc s | $pw s / $pc s |" \
-    "$(awk -v a="$pw" -v b="$kw" -v c="$pc" -v d="$kc" 'BEGIN { printf "%.2f / %.2f", a / b, c / d }') | $LOAD_START -> $LOAD_END |"
-fi
-echo "runs: $WORK/results (tool label wall cpu rssKiB cmdMin cmdMax connMin connMax load1Before load1After sftpSessions); logs: $WORK/logs"
+summary
