@@ -1,6 +1,5 @@
 package org.kamal4j.flows;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,8 +60,7 @@ public final class DeploySteps {
                 String running = s.run(app.runningVersions());
                 String now = orEmpty(s.tryRun(app.currentRunningVersion()));
                 current.put(AppBoot.key(host, roleName), now);
-                for (String v : Arrays.stream(running.split("\n")).map(String::strip)
-                        .filter(v -> !v.isEmpty() && !v.equals(now)).toList()) {
+                for (String v : AppQueryFlows.staleVersions(running, now)) {
                     ctx.output().info(host, "Stopping stale container for role " + roleName + " with version " + v);
                     s.tryRun(app.stop(v));
                 }

@@ -44,6 +44,14 @@ public final class RemoveFlow {
         }
     }
 
+    /** {@code kamal:app-remove}: 4.7 step 1 alone, under the lock (the caller must have confirmed). */
+    public void runAppOnly() throws FlowException, MultiHostException, InterruptedException {
+        new ProxyFlows(ctx).locked(() -> {
+            ctx.output().info("Remove app containers and images...");
+            ctx.runner().runEach(ctx.selection().appHosts(), h -> h, this::removeApp);
+        });
+    }
+
     private void removeApp(String host) throws Exception {
         DeployConfig config = ctx.config();
         AuditCommands audit = ctx.audit(config);

@@ -1,0 +1,21 @@
+package org.kamal4j.maven;
+
+import org.apache.maven.plugins.annotations.Mojo;
+import org.kamal4j.flows.AppQueryFlows;
+import org.kamal4j.flows.FlowContext;
+import org.kamal4j.runner.MultiHostException;
+
+/** Lists the app's images on each selected host ({@code kamal app images}). */
+@Mojo(name = "app-images", requiresProject = false, threadSafe = true)
+public class AppImagesMojo extends AbstractFlowMojo {
+
+    @Override
+    protected String commandName() {
+        return "app";
+    }
+
+    @Override
+    protected void runFlow(FlowContext ctx) throws MultiHostException, InterruptedException {
+        new AppQueryFlows(ctx).images();
+    }
+}
