@@ -83,7 +83,7 @@ class AppGoalsTest {
         assertTrue(all.matches("(?s).*\\[1\\.1\\.1\\.2] docker run --rm --name app-workers-exec-latest-[0-9a-f]{6} .*"),
                 all);
         assertTrue(all.contains("[1.1.1.1] docker login registry.example -u deployer --password-stdin"), all);
-        assertTrue(all.contains("Executed cmd 'bin/rails db:migrate' on app version latest"), all);
+        assertTrue(all.contains("Executed cmd '\\''bin/rails db:migrate'\\'' on app version latest"), all);
     }
 
     @Test
