@@ -43,9 +43,20 @@ public final class ProxyFlows {
     }
 
     /** {@code kamal:proxy-logs} (read-only); {@code lines} null means 100 unless {@code since}/{@code grep}. */
-    public void logs(Integer lines, String since, String grep) throws MultiHostException, InterruptedException {
-        Integer tail = lines != null ? lines : since == null && grep == null ? Integer.valueOf(100) : null;
-        Command logs = proxy.logs(new LogOptions(since, tail, grep, null, true));
+    public void logs(Integer lines, String since, String grep) throws MultiHostException, InterruptedException,
+            FlowException {
+        logs(LogOptions.of(lines, since, grep, null, true, false));
+    }
+
+    /** {@code kamal:proxy-logs}: the last lines per proxy host, or with {@code follow} every proxy host streamed. */
+    public void logs(LogOptions options) throws MultiHostException, InterruptedException, FlowException {
+        Command logs = proxy.logs(options);
+        if (options.follow()) {
+            java.util.Map<String, Command> streams = new java.util.LinkedHashMap<>();
+            ProxyBoot.hosts(ctx.selection()).forEach(h -> streams.put(h, logs));
+            new LogFollow(ctx).run(streams);
+            return;
+        }
         ctx.runner().runEach(ProxyBoot.hosts(ctx.selection()), h -> h, host -> {
             String out = ctx.transport().session(host).tryRun(logs);
             ctx.output().info(host, "Proxy Host: " + host);

@@ -1,14 +1,12 @@
 package org.kamal4j.flows;
 
 import java.util.List;
-import org.kamal4j.commands.AccessoryCommands;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.AuditCommands;
 import org.kamal4j.commands.Command;
 import org.kamal4j.commands.LockCommands;
 import org.kamal4j.commands.ProxyCommands;
 import org.kamal4j.commands.RegistryCommands;
-import org.kamal4j.config.Accessory;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.Session;
@@ -76,23 +74,6 @@ public final class RemoveFlow {
     }
 
     private void removeAccessories() throws MultiHostException, InterruptedException {
-        DeployConfig config = ctx.config();
-        for (Accessory a : config.accessories().values()) {
-            List<String> hosts = a.hosts().stream().filter(ctx.selection().hosts()::contains).toList();
-            if (hosts.isEmpty()) {
-                continue;
-            }
-            ctx.output().info("Remove accessory " + a.name() + "...");
-            AccessoryCommands commands = new AccessoryCommands(config, a);
-            AuditCommands audit = ctx.audit(config);
-            ctx.runner().runEach(hosts, h -> h, host -> {
-                Session s = ctx.transport().session(host);
-                s.run(audit.record("Stopped " + a.name() + " accessory", null));
-                s.tryRun(commands.stop());
-                s.run(audit.record("Remove " + a.name() + " accessory container", null).and(commands.removeContainer()));
-                s.run(audit.record("Removed " + a.name() + " accessory image", null).and(commands.removeImage()));
-                s.run(commands.removeServiceDirectory());
-            });
-        }
+        new AccessoryFlows(ctx).removeUnlocked(List.copyOf(ctx.config().accessories().values()));
     }
 }

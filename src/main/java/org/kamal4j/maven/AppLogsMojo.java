@@ -1,28 +1,19 @@
 package org.kamal4j.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.kamal4j.flows.AppLogsFlow;
 import org.kamal4j.flows.FlowContext;
 import org.kamal4j.flows.FlowException;
-import org.kamal4j.flows.AppLogsFlow;
 import org.kamal4j.runner.MultiHostException;
 
-/** Shows the logs of the current app containers ({@code kamal app logs}). */
+/** Shows (or follows) the logs of the current app containers ({@code kamal app logs}). */
 @Mojo(name = "app-logs", requiresProject = false, threadSafe = true)
-public class AppLogsMojo extends AbstractFlowMojo {
+public class AppLogsMojo extends AbstractLogsMojo {
 
-    /** Number of lines per container; default 100 unless since or grep is given. */
-    @Parameter(property = "kamal.lines")
-    protected Integer lines;
-
-    /** Only logs newer than this (docker --since: 10m, 2025-01-31T12:00:00). */
-    @Parameter(property = "kamal.since")
-    protected String since;
-
-    /** Only lines matching this grep pattern. */
-    @Parameter(property = "kamal.grep")
-    protected String grep;
+    /** Read this container's logs instead of the current one's ({@code --container-id}). */
+    @Parameter(property = "kamal.containerId")
+    protected String containerId;
 
     @Override
     protected String commandName() {
@@ -30,8 +21,7 @@ public class AppLogsMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
-        new AppLogsFlow(ctx).run(lines, since, grep);
+    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
+        new AppLogsFlow(ctx).run(logOptions(), containerId);
     }
 }
