@@ -1,5 +1,10 @@
 package org.kamal4j.flows;
 
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.FlowException;
+import org.kamal4j.flows.local.Terminal;
+import org.kamal4j.flows.steps.LogFollow;
+import org.kamal4j.flows.steps.AccessoryBoot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,13 +71,13 @@ public final class AccessoryFlows {
     /** {@code accessory boot}: under the lock; hosts where a container exists are skipped. */
     public void boot(List<Accessory> accessories) throws FlowException, MultiHostException, InterruptedException {
         AccessoryBoot.requireNoProxy(ctx.config());
-        new ProxyFlows(ctx).locked(() -> new AccessoryBoot(ctx).boot(accessories));
+        new ProxyFlow(ctx).locked(() -> new AccessoryBoot(ctx).boot(accessories));
     }
 
     /** {@code accessory reboot}: under the lock, pull the image, stop and remove the container, boot again. */
     public void reboot(List<Accessory> accessories) throws FlowException, MultiHostException, InterruptedException {
         AccessoryBoot.requireNoProxy(ctx.config());
-        new ProxyFlows(ctx).locked(() -> {
+        new ProxyFlow(ctx).locked(() -> {
             for (Accessory a : accessories) {
                 AccessoryCommands commands = new AccessoryCommands(ctx.config(), a);
                 AuditCommands audit = ctx.audit(ctx.config());
@@ -91,7 +96,7 @@ public final class AccessoryFlows {
 
     /** {@code accessory start}, under the lock. */
     public void start(List<Accessory> accessories) throws FlowException, MultiHostException, InterruptedException {
-        new ProxyFlows(ctx).locked(() -> {
+        new ProxyFlow(ctx).locked(() -> {
             for (Accessory a : accessories) {
                 each(a, (s, host) -> start(s, a));
             }
@@ -100,7 +105,7 @@ public final class AccessoryFlows {
 
     /** {@code accessory stop}, under the lock (a container that is not running is not an error). */
     public void stop(List<Accessory> accessories) throws FlowException, MultiHostException, InterruptedException {
-        new ProxyFlows(ctx).locked(() -> {
+        new ProxyFlow(ctx).locked(() -> {
             for (Accessory a : accessories) {
                 each(a, (s, host) -> stop(s, a));
             }
@@ -110,7 +115,7 @@ public final class AccessoryFlows {
     /** {@code accessory restart}: stop then start, under the lock. */
     public void restart(List<Accessory> accessories) throws FlowException, MultiHostException,
             InterruptedException {
-        new ProxyFlows(ctx).locked(() -> {
+        new ProxyFlow(ctx).locked(() -> {
             for (Accessory a : accessories) {
                 each(a, (s, host) -> {
                     stop(s, a);
@@ -201,7 +206,7 @@ public final class AccessoryFlows {
     /** {@code accessory remove}, under the lock: stop, remove container and image, delete the service directory. */
     public void remove(List<Accessory> accessories) throws FlowException, MultiHostException,
             InterruptedException {
-        new ProxyFlows(ctx).locked(() -> removeUnlocked(accessories));
+        new ProxyFlow(ctx).locked(() -> removeUnlocked(accessories));
     }
 
     /** The removal of {@link #remove} for a caller that holds the lock ({@code kamal:remove}). */

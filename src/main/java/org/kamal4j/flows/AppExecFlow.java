@@ -1,5 +1,8 @@
 package org.kamal4j.flows;
 
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.FlowException;
+import org.kamal4j.flows.local.Terminal;
 import java.util.List;
 import java.util.Map;
 import org.kamal4j.commands.AppCommands;

@@ -1,5 +1,9 @@
 package org.kamal4j.flows;
 
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.FlowException;
+import org.kamal4j.flows.steps.DeploySteps;
+import org.kamal4j.flows.steps.BootReport;
 import java.util.Map;
 import org.kamal4j.runner.MultiHostException;
 
@@ -22,7 +26,7 @@ public final class AppManageFlows {
         ctx.output().info("Start container with version " + ctx.config().version()
                 + " (or reboot if already running)...");
         try {
-            new ProxyFlows(ctx).locked(() -> steps.boot(ctx.config(), Map.of(), report));
+            new ProxyFlow(ctx).locked(() -> steps.boot(ctx.config(), Map.of(), report));
         } finally {
             steps.summary(report);
         }
@@ -31,6 +35,6 @@ public final class AppManageFlows {
 
     /** {@code app stale_containers --stop}: under the lock, stops running containers other than the current. */
     public void stopStaleContainers() throws FlowException, MultiHostException, InterruptedException {
-        new ProxyFlows(ctx).locked(() -> new DeploySteps(ctx).stopStaleContainers(ctx.config()));
+        new ProxyFlow(ctx).locked(() -> new DeploySteps(ctx).stopStaleContainers(ctx.config()));
     }
 }

@@ -1,7 +1,8 @@
 package org.kamal4j.flows;
 
-import java.util.Arrays;
+import org.kamal4j.flows.context.FlowContext;
 import java.util.List;
+import org.kamal4j.flows.steps.DeploySteps;
 import java.util.function.Function;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.Command;
@@ -68,13 +69,7 @@ public final class AppQueryFlows {
     static List<String> stale(Session s, AppCommands app) throws org.kamal4j.ssh.TransportException {
         String running = s.run(app.runningVersions());
         String current = s.tryRun(app.currentRunningVersion());
-        return staleVersions(running, current == null ? "" : current.strip());
-    }
-
-    /** The versions in {@code running} (one per line) other than {@code current}. */
-    static List<String> staleVersions(String running, String current) {
-        return Arrays.stream(running.split("\n")).map(String::strip)
-                .filter(v -> !v.isEmpty() && !v.equals(current)).toList();
+        return DeploySteps.staleVersions(running, current == null ? "" : current.strip());
     }
 
     /** Runs one command of the first selected role on each app host, output under the host. */

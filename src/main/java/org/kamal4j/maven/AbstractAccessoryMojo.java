@@ -1,13 +1,12 @@
 package org.kamal4j.maven;
 
 import java.util.List;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.kamal4j.KamalException;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.flows.AccessoryFlows;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
+import org.kamal4j.flows.context.FlowContext;
 
 /** The {@code kamal:accessory-*} goals: one accessory ({@code -Dkamal.accessory=db}) or {@code all}. */
 public abstract class AbstractAccessoryMojo extends AbstractFlowMojo {
@@ -26,14 +25,13 @@ public abstract class AbstractAccessoryMojo extends AbstractFlowMojo {
         return true;
     }
 
+    /** Checks the accessory name (an unknown one fails listing the known ones, before any connection), then runs. */
     @Override
-    protected final void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
-        List<Accessory> selected = AccessoryFlows.select(ctx.config(), accessory, allowsAll());
-        run(new AccessoryFlows(ctx), selected, ctx);
+    protected final Flow flow() {
+        return ctx -> run(new AccessoryFlows(ctx), AccessoryFlows.select(ctx.config(), accessory, allowsAll()), ctx);
     }
 
-    /** Runs the goal on the selected accessories (checked, before any connection). */
+    /** Runs the goal on the selected accessories. */
     protected abstract void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx)
-            throws FlowException, MultiHostException, InterruptedException, MojoFailureException;
+            throws KamalException, InterruptedException;
 }

@@ -3,12 +3,11 @@ package org.kamal4j.maven;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.kamal4j.KamalException;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.flows.AccessoryFlows;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.flows.Terminal;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.local.Terminal;
 
 /** Runs a command in the accessory's image or container ({@code kamal accessory exec NAME CMD}). */
 @Mojo(name = "accessory-exec", requiresProject = false, threadSafe = true)
@@ -32,8 +31,8 @@ public class AccessoryExecMojo extends AbstractAccessoryMojo {
     }
 
     @Override
-    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx) throws FlowException,
-            MultiHostException, InterruptedException {
+    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx)
+            throws KamalException, InterruptedException {
         Terminal terminal = Terminal.system();
         try (LocalTerminalMode mode = LocalTerminalMode.raw(interactive && terminal.tty() && !dryRun)) {
             flows.exec(selected.get(0), command, reuse, interactive, terminal);

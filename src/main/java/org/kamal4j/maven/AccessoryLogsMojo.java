@@ -3,9 +3,7 @@ package org.kamal4j.maven;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kamal4j.flows.AccessoryFlows;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
 
 /** Shows (or follows) one accessory's logs on its hosts ({@code kamal accessory logs NAME}). */
 @Mojo(name = "accessory-logs", requiresProject = false, threadSafe = true)
@@ -21,7 +19,8 @@ public class AccessoryLogsMojo extends AbstractLogsMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
-        new AccessoryFlows(ctx).logs(AccessoryFlows.select(ctx.config(), accessory, false).get(0), logOptions());
+    protected Flow flow() {
+        return ctx -> new AccessoryFlows(ctx).logs(AccessoryFlows.select(ctx.config(), accessory, false).get(0),
+                logOptions());
     }
 }

@@ -1,14 +1,13 @@
 package org.kamal4j.maven;
 
 import java.util.List;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.kamal4j.FlowException;
+import org.kamal4j.KamalException;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.flows.AccessoryFlows;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.context.FlowContext;
 
 /** Removes the accessory's container, image and data directories ({@code kamal accessory remove -y}). */
 @Mojo(name = "accessory-remove", requiresProject = false, threadSafe = true)
@@ -19,11 +18,11 @@ public class AccessoryRemoveMojo extends AbstractAccessoryMojo {
     protected boolean confirmed;
 
     @Override
-    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx) throws FlowException,
-            MultiHostException, InterruptedException, MojoFailureException {
+    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx)
+            throws KamalException, InterruptedException {
         String what = AccessoryFlows.removalSummary(ctx.config(), selected);
         if (!confirmed) {
-            throw new MojoFailureException("kamal:accessory-remove deletes " + what
+            throw new FlowException("kamal:accessory-remove deletes " + what
                     + "; confirm with -Dkamal.confirmed=true");
         }
         ctx.output().info("Removing " + what);

@@ -2,19 +2,18 @@ package org.kamal4j.maven;
 
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.kamal4j.KamalException;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.flows.AccessoryFlows;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.context.FlowContext;
 
 /** Starts the accessory's container ({@code kamal accessory start}). */
 @Mojo(name = "accessory-start", requiresProject = false, threadSafe = true)
 public class AccessoryStartMojo extends AbstractAccessoryMojo {
 
     @Override
-    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx) throws FlowException,
-            MultiHostException, InterruptedException {
+    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx)
+            throws KamalException, InterruptedException {
         flows.start(selected);
     }
 }

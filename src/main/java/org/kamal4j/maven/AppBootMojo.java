@@ -1,10 +1,8 @@
 package org.kamal4j.maven;
 
 import org.apache.maven.plugins.annotations.Mojo;
+import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.AppManageFlows;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.runner.MultiHostException;
 
 /** Boots the version on the selected hosts without building or pulling first ({@code kamal app boot}). */
 @Mojo(name = "app-boot", requiresProject = false, threadSafe = true)
@@ -21,7 +19,7 @@ public class AppBootMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
-        new AppManageFlows(ctx).boot();
+    protected Flow flow() {
+        return ctx -> new AppManageFlows(ctx).boot();
     }
 }

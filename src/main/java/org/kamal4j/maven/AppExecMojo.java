@@ -2,13 +2,13 @@ package org.kamal4j.maven;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.kamal4j.FlowException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.AppExecFlow;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.flows.Terminal;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.local.Terminal;
 
 /**
  * Runs a command in the app's image ({@code kamal app exec}): a new container per selected (host, role) by default,
@@ -42,13 +42,19 @@ public class AppExecMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
+    protected Flow flow() throws MojoFailureException {
         AppExecFlow.Request request = new AppExecFlow.Request(command, reuse, interactive, detach, version, env());
-        request.validate();
-        Terminal terminal = Terminal.system();
-        try (LocalTerminalMode mode = LocalTerminalMode.raw(interactive && terminal.tty() && !dryRun)) {
-            new AppExecFlow(ctx).run(request, terminal);
+        try {
+            request.validate();
+        } catch (FlowException e) {
+            throw new MojoFailureException(e.getMessage());
         }
+        return ctx -> {
+            Terminal terminal = Terminal.system();
+            try (LocalTerminalMode mode = LocalTerminalMode.raw(interactive && terminal.tty() && !dryRun)) {
+                new AppExecFlow(ctx).run(request, terminal);
+            }
+        };
     }
 
     /** {@code -Dkamal.env.NAME=value} user properties as NAME -> value, sorted by name. */

@@ -1,9 +1,8 @@
 package org.kamal4j.maven;
 
 import org.apache.maven.plugins.annotations.Mojo;
+import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.AppQueryFlows;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.runner.MultiHostException;
 
 /** Lists the app's images on each selected host ({@code kamal app images}). */
 @Mojo(name = "app-images", requiresProject = false, threadSafe = true)
@@ -15,7 +14,7 @@ public class AppImagesMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws MultiHostException, InterruptedException {
-        new AppQueryFlows(ctx).images();
+    protected Flow flow() {
+        return ctx -> new AppQueryFlows(ctx).images();
     }
 }

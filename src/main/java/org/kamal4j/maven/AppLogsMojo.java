@@ -3,9 +3,7 @@ package org.kamal4j.maven;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kamal4j.flows.AppLogsFlow;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
 
 /** Shows (or follows) the logs of the current app containers ({@code kamal app logs}). */
 @Mojo(name = "app-logs", requiresProject = false, threadSafe = true)
@@ -21,7 +19,7 @@ public class AppLogsMojo extends AbstractLogsMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
-        new AppLogsFlow(ctx).run(logOptions(), containerId);
+    protected Flow flow() {
+        return ctx -> new AppLogsFlow(ctx).run(logOptions(), containerId);
     }
 }

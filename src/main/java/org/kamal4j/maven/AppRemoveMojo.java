@@ -3,10 +3,8 @@ package org.kamal4j.maven;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
+import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.RemoveFlow;
-import org.kamal4j.runner.MultiHostException;
 
 /** Removes the app's containers, images and app directory from the selected hosts ({@code kamal app remove}). */
 @Mojo(name = "app-remove", requiresProject = false, threadSafe = true)
@@ -22,12 +20,11 @@ public class AppRemoveMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
+    protected Flow flow() throws MojoFailureException {
         if (!confirmed) {
             throw new MojoFailureException("kamal:app-remove removes the app's containers, images and "
                     + ".kamal/apps directory; confirm with -Dkamal.confirmed=true");
         }
-        new RemoveFlow(ctx).runAppOnly();
+        return ctx -> new RemoveFlow(ctx).runAppOnly();
     }
 }

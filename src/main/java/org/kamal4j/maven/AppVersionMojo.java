@@ -1,9 +1,8 @@
 package org.kamal4j.maven;
 
 import org.apache.maven.plugins.annotations.Mojo;
+import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.AppQueryFlows;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.runner.MultiHostException;
 
 /** Prints the running app version on each selected host ({@code kamal app version}). */
 @Mojo(name = "app-version", requiresProject = false, threadSafe = true)
@@ -15,7 +14,7 @@ public class AppVersionMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws MultiHostException, InterruptedException {
-        new AppQueryFlows(ctx).version();
+    protected Flow flow() {
+        return ctx -> new AppQueryFlows(ctx).version();
     }
 }

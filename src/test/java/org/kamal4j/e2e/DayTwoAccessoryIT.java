@@ -15,8 +15,8 @@ import org.kamal4j.commands.LogOptions;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.flows.AccessoryFlows;
 import org.kamal4j.flows.AppLogsFlow;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.Terminal;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.local.Terminal;
 import org.kamal4j.testbed.Fleet;
 
 /**

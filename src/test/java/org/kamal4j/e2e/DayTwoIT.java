@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kamal4j.flows.AppExecFlow;
 import org.kamal4j.flows.AppQueryFlows;
-import org.kamal4j.flows.Terminal;
+import org.kamal4j.flows.local.Terminal;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.testbed.Fleet;
 
