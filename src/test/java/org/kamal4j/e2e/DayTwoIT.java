@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kamal4j.commands.LogOptions;
 import org.kamal4j.flows.AppExecFlow;
+import org.kamal4j.flows.AppLogsFlow;
 import org.kamal4j.flows.AppQueryFlows;
 import org.kamal4j.flows.local.Terminal;
 import org.kamal4j.runner.MultiHostException;
@@ -25,7 +28,8 @@ import org.kamal4j.testbed.Fleet;
 
 /**
  * Issue 11 on the fleet: the day-two goals (app exec, app containers/version, interactive exec through a
- * pseudo-terminal) against one app deployed once (web on hosts 1 and 2, workers on host 3).
+ * pseudo-terminal, logs followed on two hosts with no {@code docker logs} left running once the goal ends) against
+ * one app deployed once (web on hosts 1 and 2, workers on host 3).
  */
 @ExtendWith(EeFleet.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -131,6 +135,58 @@ class DayTwoIT {
             assertFalse(text(seen).contains("GOAL FAILED"), text(seen));
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void followingAppLogsStreamsEveryHostUntilTheGoalEndsAndLeavesNoDockerLogs() throws Exception {
+        List<String> hosts = List.of(fleet.host(1), fleet.host(2));
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread goal = new Thread(() -> {
+            try {
+                app.run("v1", "app", ctx -> new AppLogsFlow(ctx).run(
+                        LogOptions.of(null, null, null, null, false, true), null));
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        });
+        goal.start();
+        try {
+            for (String host : hosts) {
+                String container = app.container("web", "v1");
+                for (int i = 0; !app.output.text().contains("[" + host + "] tick-" + host); i++) {
+                    assertTrue(i < 100, "no streamed line from " + host + ":\n" + app.output.text());
+                    fleet.docker(host, "exec", container, "sh", "-c", "echo tick-" + host + " > /proc/1/fd/1");
+                    Thread.sleep(300);
+                }
+            }
+            for (String host : hosts) {
+                fleet.docker(host, "exec", app.container("web", "v1"), "sh", "-c",
+                        "echo late-line-" + host + " > /proc/1/fd/1");
+            }
+            for (String host : hosts) {
+                for (int i = 0; !app.output.text().contains("[" + host + "] late-line-" + host); i++) {
+                    assertTrue(i < 100, "the late line of " + host + " did not arrive:\n" + app.output.text());
+                    Thread.sleep(100);
+                }
+            }
+        } finally {
+            goal.interrupt();
+            goal.join(30_000);
+        }
+        assertFalse(goal.isAlive(), "the goal ended");
+        for (String host : hosts) {
+            String id = app.inspect(host, app.container("web", "v1"), "{{.Id}}");
+            String left = "";
+            for (int i = 0; i < 50; i++) {
+                left = fleet.ssh(host, "ps -eo args | grep 'docker logs' | grep -v grep | grep " + id.substring(0, 12)
+                        + " || true").strip();
+                if (left.isEmpty()) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals("", left, "docker logs still running for " + host);
         }
     }
 
