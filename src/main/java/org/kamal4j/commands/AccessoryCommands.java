@@ -138,10 +138,19 @@ public final class AccessoryCommands {
 
     /** A one-off container ({@code reuse} false) or an exec in the running one. */
     public Command exec(String cmd, boolean reuse) {
-        if (reuse) {
-            return Line.of("docker", "exec", accessory.service()).verbatim(cmd).build();
+        return exec(cmd, reuse, null);
+    }
+
+    /** As {@link #exec(String, boolean)}; {@code interactiveFlag} ({@code -it}/{@code -i}) or null. */
+    public Command exec(String cmd, boolean reuse, String interactiveFlag) {
+        Line line = Line.of("docker", reuse ? "exec" : "run");
+        if (interactiveFlag != null) {
+            line.args(interactiveFlag);
         }
-        Line line = Line.of("docker", "run", "--rm", "--network", network(), "--env-file", envFile());
+        if (reuse) {
+            return line.args(accessory.service()).verbatim(cmd).build();
+        }
+        line.args("--rm", "--network", network(), "--env-file", envFile());
         volumes(line);
         return line.args(image()).verbatim(cmd).build();
     }
@@ -158,6 +167,12 @@ public final class AccessoryCommands {
 
     private static String mount(String hostPath, MountSpec spec) {
         return hostPath + ":" + spec.remote() + (spec.options() == null ? "" : ":" + spec.options());
+    }
+
+    /** The host paths of the directories under the service directory, which {@code rm -rf <service>} deletes. */
+    public List<String> dataDirectories() {
+        return accessory.directories().stream().filter(d -> !d.local().startsWith("/"))
+                .map(d -> accessory.service() + "/" + d.local()).toList();
     }
 
     private String directoryHostPath(MountSpec dir) {

@@ -104,7 +104,13 @@ public final class AppCommands {
 
     /** Logs of the current running container. */
     public Command logsCurrent(LogOptions options) {
-        return currentRunningContainerId().pipe(options.apply(Line.of("xargs", "docker", "logs")));
+        return logs(null, options);
+    }
+
+    /** Logs of {@code containerId} ({@code --container-id}; {@code sh -c 'echo ID'} as Kamal), else the current one. */
+    public Command logs(String containerId, LogOptions options) {
+        Command id = containerId == null ? currentRunningContainerId() : Command.of("sh", "-c", "echo " + containerId);
+        return id.pipe(options.apply(Line.of("xargs", "docker", "logs")));
     }
 
     /** Prints the version of every running container of this role, one per line. */

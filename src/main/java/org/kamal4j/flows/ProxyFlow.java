@@ -1,6 +1,8 @@
 package org.kamal4j.flows;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.AppCommands;
@@ -12,6 +14,7 @@ import org.kamal4j.commands.ProxyCommands;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.steps.DeployLock;
+import org.kamal4j.flows.steps.LogFollow;
 import org.kamal4j.flows.steps.ProxyBoot;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.Session;
@@ -47,9 +50,20 @@ public final class ProxyFlow {
     }
 
     /** {@code kamal:proxy-logs} (read-only); {@code lines} null means 100 unless {@code since}/{@code grep}. */
-    public void logs(Integer lines, String since, String grep) throws MultiHostException, InterruptedException {
-        Integer tail = lines != null ? lines : since == null && grep == null ? Integer.valueOf(100) : null;
-        Command logs = proxy.logs(new LogOptions(since, tail, grep, null, true));
+    public void logs(Integer lines, String since, String grep) throws MultiHostException, InterruptedException,
+            FlowException {
+        logs(LogOptions.of(lines, since, grep, null, true, false));
+    }
+
+    /** {@code kamal:proxy-logs}: the last lines per proxy host, or with {@code follow} every proxy host streamed. */
+    public void logs(LogOptions options) throws MultiHostException, InterruptedException, FlowException {
+        Command logs = proxy.logs(options);
+        if (options.follow()) {
+            Map<String, Command> streams = new LinkedHashMap<>();
+            ProxyBoot.hosts(ctx.selection()).forEach(h -> streams.put(h, logs));
+            new LogFollow(ctx).run(streams);
+            return;
+        }
         ctx.on(ProxyBoot.hosts(ctx.selection()), (host, s) -> {
             String out = s.tryRun(logs);
             ctx.output().info(host, "Proxy Host: " + host);

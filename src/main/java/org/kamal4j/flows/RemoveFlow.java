@@ -2,14 +2,12 @@ package org.kamal4j.flows;
 
 import java.util.List;
 import org.kamal4j.FlowException;
-import org.kamal4j.commands.AccessoryCommands;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.AuditCommands;
 import org.kamal4j.commands.Command;
 import org.kamal4j.commands.LockCommands;
 import org.kamal4j.commands.ProxyCommands;
 import org.kamal4j.commands.RegistryCommands;
-import org.kamal4j.config.Accessory;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.steps.AccessoryBoot;
@@ -48,6 +46,14 @@ public final class RemoveFlow {
         }
     }
 
+    /** {@code kamal:app-remove}: the app part of kamal:remove alone, under the lock (the caller must have confirmed). */
+    public void runAppOnly() throws FlowException, MultiHostException, InterruptedException {
+        new ProxyFlow(ctx).locked(() -> {
+            ctx.output().info("Remove app containers and images...");
+            ctx.on(ctx.selection().appHosts(), this::removeApp);
+        });
+    }
+
     private void removeApp(String host, Session s) throws Exception {
         DeployConfig config = ctx.config();
         AuditCommands audit = ctx.audit(config);
@@ -71,22 +77,6 @@ public final class RemoveFlow {
     }
 
     private void removeAccessories() throws MultiHostException, InterruptedException {
-        DeployConfig config = ctx.config();
-        for (Accessory a : config.accessories().values()) {
-            List<String> hosts = a.hosts().stream().filter(ctx.selection().hosts()::contains).toList();
-            if (hosts.isEmpty()) {
-                continue;
-            }
-            ctx.output().info("Remove accessory " + a.name() + "...");
-            AccessoryCommands commands = new AccessoryCommands(config, a);
-            AuditCommands audit = ctx.audit(config);
-            ctx.on(hosts, (host, s) -> {
-                s.run(audit.record("Stopped " + a.name() + " accessory", null));
-                s.tryRun(commands.stop());
-                s.run(audit.record("Remove " + a.name() + " accessory container", null).and(commands.removeContainer()));
-                s.run(audit.record("Removed " + a.name() + " accessory image", null).and(commands.removeImage()));
-                s.run(commands.removeServiceDirectory());
-            });
-        }
+        new AccessoryFlows(ctx).removeUnlocked(List.copyOf(ctx.config().accessories().values()));
     }
 }

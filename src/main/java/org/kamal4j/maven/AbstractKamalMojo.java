@@ -111,7 +111,7 @@ public abstract class AbstractKamalMojo extends AbstractMojo {
     }
 
     /** The build's user properties ({@code -D...}), or the JVM's system properties without a session. */
-    private Map<String, String> userProperties() {
+    protected Map<String, String> userProperties() {
         java.util.Properties props = session != null ? session.getUserProperties() : System.getProperties();
         Map<String, String> out = new java.util.HashMap<>();
         props.stringPropertyNames().forEach(n -> out.put(n, props.getProperty(n)));

@@ -51,6 +51,12 @@ public final class DryRunTransport implements Transport {
                 sink.accept(String.format("[%s] upload %s (mode %04o, %d bytes)", host, remotePath, mode,
                         content.length));
             }
+
+            @Override
+            public int attach(Command command, java.io.InputStream in, java.io.OutputStream out) {
+                sink.accept("[" + host + "] (terminal) " + command.display());
+                return answers.apply(host, command).exitStatus();
+            }
         };
     }
 

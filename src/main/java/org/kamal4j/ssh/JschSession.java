@@ -69,6 +69,51 @@ final class JschSession implements Session {
         }
     }
 
+    @Override
+    public int attach(Command command, java.io.InputStream in, OutputStream out) throws TransportException {
+        long start = System.nanoTime();
+        int status = -1;
+        com.jcraft.jsch.Session s = pool.borrow();
+        ChannelExec channel = null;
+        try {
+            channel = (ChannelExec) s.openChannel("exec");
+            channel.setCommand(command.toShell().getBytes(StandardCharsets.UTF_8));
+            // a remote terminal: `docker run -it` gets its TTY, and closing the channel hangs it up (SIGHUP)
+            channel.setPty(true);
+            String term = System.getenv("TERM");
+            channel.setPtyType(term == null || term.isBlank() ? "xterm" : term);
+            if (in != null) {
+                channel.setInputStream(in, true);
+            }
+            channel.setOutputStream(out, true);
+            channel.setErrStream(out, true);
+            channel.connect(s.getTimeout() > 0 ? s.getTimeout() : 30_000);
+            while (!channel.isClosed()) {
+                if (!s.isConnected()) {
+                    throw new TransportException("Lost the connection to " + host + " while running `"
+                            + command.display() + "`");
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+            }
+            status = channel.getExitStatus();
+            return status;
+        } catch (JSchException e) {
+            throw new TransportException("Could not run `" + command.display() + "` on " + host + ": "
+                    + command.redact(String.valueOf(e.getMessage())), e);
+        } finally {
+            if (channel != null) {
+                channel.disconnect();
+            }
+            pool.release(s);
+            listener.commandRun(host, command.display(), Duration.ofNanos(System.nanoTime() - start), status);
+        }
+    }
+
     private ExecResult run(com.jcraft.jsch.Session s, Command command) throws TransportException {
         ChannelExec channel = null;
         try {

@@ -1,5 +1,7 @@
 package org.kamal4j.ssh;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import org.kamal4j.commands.Command;
 
 /**
@@ -30,5 +32,16 @@ public interface Session {
     default String tryRun(Command command) throws TransportException {
         ExecResult result = exec(command);
         return result.exitStatus() == 0 ? result.stdout().strip() : null;
+    }
+
+    /**
+     * Runs the command on a remote pseudo-terminal (as {@code ssh -t} does), copying {@code in} (may be null) to
+     * it and its output to {@code out} as it arrives, until the command ends or the calling thread is interrupted.
+     * Interrupting closes the channel, which hangs up the remote terminal and so ends the remote processes (no
+     * orphaned {@code docker logs} or console). Returns the exit status, or -1 when interrupted (the interrupt
+     * flag is kept).
+     */
+    default int attach(Command command, InputStream in, OutputStream out) throws TransportException {
+        throw new TransportException("Cannot attach a terminal to " + host() + " with this transport");
     }
 }

@@ -78,4 +78,13 @@ class AccessoryCommandsTest {
                 db.exec("mysql -e 'select 1'", false).toShell());
         assertEquals("docker exec app-db mysql", db.exec("mysql", true).toShell());
     }
+
+    @Test
+    void interactiveExecAndTheDataDirectoriesRemoveDeletes() {
+        assertEquals("docker run -it --rm --network kamal --env-file .kamal/apps/app/env/accessories/db.env"
+                + " --volume \"$PWD/app-db/data:/var/lib/mysql\" mysql:8.0 mysql", db.exec("mysql", false, "-it")
+                .toShell());
+        assertEquals("docker exec -it app-db mysql", db.exec("mysql", true, "-it").toShell());
+        assertEquals(java.util.List.of("app-db/data"), db.dataDirectories());
+    }
 }

@@ -165,6 +165,17 @@ class AppCommandsTest {
     }
 
     @Test
+    void followedLogsAndAGivenContainerIdAsKamalBuildsThem() {
+        String id = web().currentRunningContainerId().toShell();
+        assertEquals(id + " | xargs docker logs --timestamps --tail 10 --follow 2>&1",
+                web().logs(null, LogOptions.of(null, null, null, null, true, true)).toShell());
+        assertEquals(id + " | xargs docker logs --follow 2>&1 | grep ERROR -i",
+                web().logs(null, LogOptions.of(null, null, "ERROR", "-i", false, true)).toShell());
+        assertEquals("sh -c 'echo 0123abcd' | xargs docker logs --timestamps --tail 100 2>&1",
+                web().logs("0123abcd", LogOptions.of(null, null, null, null, true, false)).toShell());
+    }
+
+    @Test
     void listingAndRemovalCommandsOfTheTable() {
         assertEquals("docker ps --filter label=service=app --filter label=destination= --filter label=role=web --format '{{.Names}}' | while read line; do echo ${line#app-web-}; done",
                 web().runningVersions().toShell());

@@ -41,6 +41,13 @@ public final class CountingTransport implements Transport {
                 uploads.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
                 s.upload(content, remotePath, mode);
             }
+
+            @Override
+            public int attach(Command command, java.io.InputStream in, java.io.OutputStream out)
+                    throws TransportException {
+                commands.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+                return s.attach(command, in, out);
+            }
         };
     }
 

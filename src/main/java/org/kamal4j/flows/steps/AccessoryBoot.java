@@ -43,8 +43,12 @@ public final class AccessoryBoot {
     }
 
     public void bootAll() throws FlowException, MultiHostException, InterruptedException {
-        DeployConfig config = ctx.config();
-        for (Accessory a : config.accessories().values()) {
+        boot(List.copyOf(ctx.config().accessories().values()));
+    }
+
+    /** Boots {@code accessories} in order, each on its selected hosts; the caller holds the lock. */
+    public void boot(List<Accessory> accessories) throws FlowException, MultiHostException, InterruptedException {
+        for (Accessory a : accessories) {
             List<String> hosts = a.hosts().stream().filter(ctx.selection().hosts()::contains).toList();
             if (!hosts.isEmpty()) {
                 ctx.output().info("Boot accessory " + a.name() + "...");
@@ -75,6 +79,11 @@ public final class AccessoryBoot {
         EnvFile env = EnvFile.of(a.env(), config.secrets());
         s.upload(env.content().getBytes(StandardCharsets.UTF_8), commands.envFile(), 0600);
         s.run(commands.run(host));
+    }
+
+    /** Registry login (the accessory's own registry, else the app's) and the {@code kamal} network. */
+    public Command prepare(Accessory a) {
+        return prepare(a.registry() != null ? a.registry() : ctx.config().registry());
     }
 
     private Command prepare(Registry registry) {

@@ -1,6 +1,5 @@
 package org.kamal4j.flows.steps;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,8 +58,7 @@ public final class DeploySteps {
                 String running = s.run(app.runningVersions());
                 String now = orEmpty(s.tryRun(app.currentRunningVersion()));
                 current.put(AppBoot.key(host, roleName), now);
-                for (String v : Arrays.stream(running.split("\n")).map(String::strip)
-                        .filter(v -> !v.isEmpty() && !v.equals(now)).toList()) {
+                for (String v : staleVersions(running, now)) {
                     ctx.output().info(host, "Stopping stale container for role " + roleName + " with version " + v);
                     s.tryRun(app.stop(v));
                 }
@@ -121,6 +119,12 @@ public final class DeploySteps {
         }
         ctx.transport().commandCounts().forEach((host, n) -> ctx.output().debug("[" + host + "] " + n
                 + " remote commands, " + ctx.transport().uploads(host) + " uploads"));
+    }
+
+    /** The versions in {@code running} (one per line) other than {@code current}. */
+    public static List<String> staleVersions(String running, String current) {
+        return java.util.Arrays.stream(running.split("\n")).map(String::strip)
+                .filter(v -> !v.isEmpty() && !v.equals(current)).toList();
     }
 
     private static String orEmpty(String s) {

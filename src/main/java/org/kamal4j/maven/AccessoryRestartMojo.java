@@ -1,0 +1,19 @@
+package org.kamal4j.maven;
+
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.kamal4j.KamalException;
+import org.kamal4j.config.Accessory;
+import org.kamal4j.flows.AccessoryFlows;
+import org.kamal4j.flows.context.FlowContext;
+
+/** Stops and starts the accessory's container ({@code kamal accessory restart}). */
+@Mojo(name = "accessory-restart", requiresProject = false, threadSafe = true)
+public class AccessoryRestartMojo extends AbstractAccessoryMojo {
+
+    @Override
+    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx)
+            throws KamalException, InterruptedException {
+        flows.restart(selected);
+    }
+}

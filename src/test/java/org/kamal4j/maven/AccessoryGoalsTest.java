@@ -1,0 +1,114 @@
+package org.kamal4j.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kamal4j.maven.FlowMojosTest.configure;
+
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.kamal4j.maven.FlowMojosTest.SyncLog;
+
+/** The accessory-* and logs goals in dry-run: their plan, and bad input refused before any connection. */
+class AccessoryGoalsTest {
+
+    private static boolean connected(SyncLog log) {
+        return log.lines().stream().anyMatch(l -> l.startsWith("[1.1.1."));
+    }
+
+    @Test
+    void anUnknownAccessoryIsRefusedListingTheKnownOnes() throws Exception {
+        SyncLog log = new SyncLog();
+        AccessoryRebootMojo m = configure(new AccessoryRebootMojo(), "example", log);
+        m.accessory = "redis";
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+
+        assertEquals("No accessory by the name of 'redis' (options: db)", e.getMessage());
+        assertFalse(connected(log), String.join("\n", log.lines()));
+    }
+
+    @Test
+    void aMissingAccessoryNameIsRefused() throws Exception {
+        SyncLog log = new SyncLog();
+        AccessoryExecMojo m = configure(new AccessoryExecMojo(), "example", log);
+        m.command = "true";
+        m.accessory = "all";
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+
+        assertEquals("No accessory by the name of 'all' (options: db)", e.getMessage(), "exec takes one accessory");
+        assertFalse(connected(log));
+    }
+
+    @Test
+    void accessoryExecWithoutACommandIsRefused() throws Exception {
+        SyncLog log = new SyncLog();
+        AccessoryExecMojo m = configure(new AccessoryExecMojo(), "example", log);
+        m.accessory = "db";
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+
+        assertTrue(e.getMessage().startsWith("No command provided."), e.getMessage());
+        assertFalse(connected(log));
+    }
+
+    @Test
+    void removeWithoutConfirmationSaysWhichDataItWouldDelete() throws Exception {
+        SyncLog log = new SyncLog();
+        AccessoryRemoveMojo m = configure(new AccessoryRemoveMojo(), "example", log);
+        m.accessory = "all";
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+
+        assertEquals("kamal:accessory-remove deletes db on 1.1.1.3 (container, image mysql:8.0 and directory "
+                + "app-db/ with the data directories app-db/data); confirm with -Dkamal.confirmed=true",
+                e.getMessage());
+        assertFalse(connected(log));
+    }
+
+    @Test
+    void rebootPullsStopsRemovesAndBootsUnderTheLock() throws Exception {
+        SyncLog log = new SyncLog();
+        AccessoryRebootMojo m = configure(new AccessoryRebootMojo(), "example", log);
+        m.accessory = "db";
+
+        m.execute();
+
+        List<String> remote = log.lines().stream().filter(l -> l.startsWith("[1.1.1.3]")).toList();
+        String all = String.join("\n", remote);
+        int pull = indexOf(remote, "docker image pull mysql:8.0");
+        int stop = indexOf(remote, "docker container stop app-db");
+        int prune = indexOf(remote, "docker container prune --force --filter label=service=app-db");
+        int run = indexOf(remote, "docker run --name app-db --detach");
+        assertTrue(pull >= 0 && pull < stop && stop < prune && prune < run, all);
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("mkdir .kamal/lock-app")), "takes the lock");
+    }
+
+    @Test
+    void followingAccessoryLogsStreamsOverATerminal() throws Exception {
+        SyncLog log = new SyncLog();
+        AccessoryLogsMojo m = configure(new AccessoryLogsMojo(), "example", log);
+        m.accessory = "db";
+        m.follow = true;
+        m.timestamps = true;
+        m.grep = "ERROR";
+        m.grepOptions = "-i";
+
+        m.execute();
+
+        assertTrue(log.lines().contains("[1.1.1.3] (terminal) docker logs app-db --timestamps --follow 2>&1 | grep "
+                + "ERROR -i"), String.join("\n", log.lines()));
+    }
+
+    private static int indexOf(List<String> lines, String fragment) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(fragment)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

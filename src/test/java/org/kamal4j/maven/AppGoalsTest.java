@@ -1,0 +1,135 @@
+package org.kamal4j.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kamal4j.maven.FlowMojosTest.configure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.kamal4j.maven.FlowMojosTest.SyncLog;
+
+/** The app-* goals in dry-run: their remote plan per host, and bad input refused before any connection. */
+class AppGoalsTest {
+
+    /** An app-exec Mojo whose user properties are {@code props} (the -D values of a Maven session). */
+    private static AppExecMojo exec(SyncLog log, Properties props) throws Exception {
+        AppExecMojo m = configure(new AppExecMojo() {
+            @Override
+            protected Map<String, String> environment() {
+                return Map.of();
+            }
+
+            @Override
+            protected Map<String, String> userProperties() {
+                Map<String, String> out = new java.util.TreeMap<>();
+                props.stringPropertyNames().forEach(n -> out.put(n, props.getProperty(n)));
+                return out;
+            }
+        }, "example", log);
+        m.version = null;
+        return m;
+    }
+
+    private static boolean connected(SyncLog log) {
+        return log.lines().stream().anyMatch(l -> l.startsWith("[1.1.1."));
+    }
+
+    @Test
+    void execWithoutACommandFailsBeforeAnyConnection() throws Exception {
+        SyncLog log = new SyncLog();
+        AppExecMojo m = exec(log, new Properties());
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+
+        assertEquals("No command provided. You must specify a command to execute: -Dkamal.command=\"...\"",
+                e.getMessage());
+        assertTrue(!connected(log), String.join("\n", log.lines()));
+    }
+
+    @Test
+    void detachWithReuseOrInteractiveIsRefusedAsKamalDoes() throws Exception {
+        SyncLog log = new SyncLog();
+        AppExecMojo m = exec(log, new Properties());
+        m.command = "true";
+        m.detach = true;
+        m.reuse = true;
+        assertEquals("Detach is not compatible with reuse",
+                assertThrows(MojoFailureException.class, m::execute).getMessage());
+        m.interactive = true;
+        assertEquals("Detach is not compatible with interactive or reuse",
+                assertThrows(MojoFailureException.class, m::execute).getMessage());
+        assertTrue(!connected(log));
+    }
+
+    @Test
+    void execRunsANewContainerOfTheLatestImageOnEveryRoleWithExtraEnv() throws Exception {
+        SyncLog log = new SyncLog();
+        Properties props = new Properties();
+        props.setProperty("kamal.env.RAILS_ENV", "production");
+        AppExecMojo m = exec(log, props);
+        m.command = "bin/rails db:migrate";
+
+        m.execute();
+
+        String all = String.join("\n", log.lines());
+        assertTrue(all.matches("(?s).*\\[1\\.1\\.1\\.1] docker run --rm --name app-web-exec-latest-[0-9a-f]{6} "
+                + "--network kamal --env DB_HOST=db\\.internal --env-file \\.kamal/apps/app/env/roles/web\\.env "
+                + "--env RAILS_ENV=production --log-opt max-size=10m registry\\.example/app:latest "
+                + "bin/rails db:migrate\n.*"), all);
+        assertTrue(all.matches("(?s).*\\[1\\.1\\.1\\.2] docker run --rm --name app-workers-exec-latest-[0-9a-f]{6} .*"),
+                all);
+        assertTrue(all.contains("[1.1.1.1] docker login registry.example -u deployer --password-stdin"), all);
+        assertTrue(all.contains("Executed cmd '\\''bin/rails db:migrate'\\'' on app version latest"), all);
+    }
+
+    @Test
+    void reuseExecsInTheRunningContainer() throws Exception {
+        SyncLog log = new SyncLog();
+        AppExecMojo m = exec(log, new Properties());
+        m.command = "ls";
+        m.reuse = true;
+        m.hosts = "1.1.1.1";
+
+        m.execute();
+
+        assertTrue(log.lines().contains("[1.1.1.1] docker exec 'app-web-<running version>' ls"),
+                String.join("\n", log.lines()));
+    }
+
+    @Test
+    void interactiveRunsOnThePrimaryHostOnlyOnATerminal() throws Exception {
+        SyncLog log = new SyncLog();
+        AppExecMojo m = exec(log, new Properties());
+        m.command = "sh";
+        m.interactive = true;
+
+        m.execute();
+
+        List<String> remote = log.lines().stream().filter(l -> l.startsWith("[1.1.1.")).toList();
+        assertEquals(2, remote.size(), String.join("\n", log.lines()));
+        assertTrue(remote.get(1).matches("\\[1\\.1\\.1\\.1] \\(terminal\\) docker run -i --rm --name "
+                + "app-web-exec-latest-[0-9a-f]{6} .* registry\\.example/app:latest sh"), remote.get(1));
+    }
+
+    @Test
+    void appRemoveNeedsConfirmation() throws Exception {
+        SyncLog log = new SyncLog();
+        AppRemoveMojo m = configure(new AppRemoveMojo(), "example", log);
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+        assertTrue(e.getMessage().endsWith("confirm with -Dkamal.confirmed=true"), e.getMessage());
+        assertTrue(!connected(log));
+    }
+
+    @Test
+    void containersListsEveryContainerOfTheServicePerHost() throws Exception {
+        SyncLog log = new SyncLog();
+        configure(new AppContainersMojo(), "example", log).execute();
+        assertTrue(log.lines().contains("[1.1.1.2] docker container ls --all --filter label=service=app --filter "
+                + "label=destination="), String.join("\n", log.lines()));
+    }
+
+}
