@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
+import org.kamal4j.build.BuildInputs;
 import org.kamal4j.commands.AuditCommands;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.runner.HostRunner;
@@ -38,6 +39,7 @@ public final class FlowContext {
     private final String command;
     private final ShutdownHooks shutdownHooks;
     private final Path baseDir;
+    private final BuildInputs buildInputs;
     private final AtomicBoolean lockHeld = new AtomicBoolean();
 
     FlowContext(FlowContextBuilder b) {
@@ -57,6 +59,7 @@ public final class FlowContext {
         this.command = b.command;
         this.shutdownHooks = b.shutdownHooks;
         this.baseDir = b.baseDir;
+        this.buildInputs = b.buildInputs;
     }
 
     /** A builder with production defaults for everything but these four. */
@@ -142,6 +145,11 @@ public final class FlowContext {
     /** The project directory: local files (accessory files) resolve against it. */
     public Path baseDir() {
         return baseDir;
+    }
+
+    /** The Maven project and settings credentials an image build may use (Jib). */
+    public BuildInputs buildInputs() {
+        return buildInputs;
     }
 
     /** Audit records for {@code config} (which may carry another version than the context's). */

@@ -24,9 +24,13 @@ public final class ImageBuild {
         this.ctx = ctx;
     }
 
-    /** Login (unless the registry is local), {@code pre-build} hook, build, push. */
+    /** Login (unless the registry is local), {@code pre-build} hook, build, push; or all of it with Jib. */
     public void buildAndPush(DeployConfig config) throws FlowException, InterruptedException {
         ctx.output().info("Build and push app image " + config.absoluteImage() + "...");
+        if (config.builder().jib() != null) {
+            new JibBuildStep(ctx).buildAndPush(config);
+            return;
+        }
         ImageCommands images = new ImageCommands(config);
         if (!config.registry().local()) {
             run("docker login", new RegistryCommands(config.registry(), config.secrets()).login());

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.DryRunLocalRunner;
@@ -34,6 +35,10 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
     /** At most this many hosts are worked on at once. */
     @Parameter(property = "kamal.maxThreads", defaultValue = "64")
     protected int maxThreads;
+
+    /** The project the goal runs in: its classes and runtime dependencies are what {@code builder.jib} builds. */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
 
     /** {@code KAMAL_COMMAND} for hooks. */
     protected abstract String commandName();
@@ -82,6 +87,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
                 .environment(environment())
                 .command(commandName())
                 .baseDir(base)
+                .buildInputs(MavenBuildInputs.of(project, settings, config))
                 .build();
     }
 

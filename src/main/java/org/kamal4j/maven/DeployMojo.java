@@ -3,6 +3,7 @@ package org.kamal4j.maven;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kamal4j.flows.FlowContext;
 import org.kamal4j.flows.FlowException;
@@ -10,7 +11,8 @@ import org.kamal4j.flows.DeployFlow;
 import org.kamal4j.runner.MultiHostException;
 
 /** Builds, pushes and deploys the app with zero downtime ({@code kamal deploy}); bound to the deploy phase. */
-@Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+@Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DeployMojo extends AbstractFlowMojo {
 
     /** Deploy the image already in the registry instead of building and pushing it ({@code -P}). */
