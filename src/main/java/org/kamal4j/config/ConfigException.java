@@ -1,9 +1,10 @@
 package org.kamal4j.config;
 
 import java.util.List;
+import org.kamal4j.KamalException;
 
 /** The configuration is invalid; holds every problem found, each with its file and line. */
-public class ConfigException extends Exception {
+public class ConfigException extends KamalException {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,11 +24,13 @@ public class ConfigException extends Exception {
     }
 
     /** {@code Invalid Kamal configuration: N problem(s) (fix them and run again)}. */
+    @Override
     public String heading() {
         return heading(problems);
     }
 
     /** One indented line per problem. */
+    @Override
     public String details() {
         return details(problems);
     }

@@ -3,6 +3,7 @@ package org.kamal4j.flows;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.LogOptions;
 import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.Session;
 

@@ -1,8 +1,15 @@
 package org.kamal4j.flows;
 
 import java.util.Map;
+import org.kamal4j.FlowException;
 import org.kamal4j.commands.LockCommands;
 import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.steps.BootReport;
+import org.kamal4j.flows.steps.DeployLock;
+import org.kamal4j.flows.steps.DeploySteps;
+import org.kamal4j.flows.steps.ImageBuild;
+import org.kamal4j.flows.steps.ProxyBoot;
 import org.kamal4j.runner.MultiHostException;
 
 /**

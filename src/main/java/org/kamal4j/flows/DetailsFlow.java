@@ -4,6 +4,7 @@ import org.kamal4j.commands.AccessoryCommands;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.Session;
 

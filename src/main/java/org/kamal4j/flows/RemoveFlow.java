@@ -1,6 +1,7 @@
 package org.kamal4j.flows;
 
 import java.util.List;
+import org.kamal4j.FlowException;
 import org.kamal4j.commands.AccessoryCommands;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.AuditCommands;
@@ -10,6 +11,9 @@ import org.kamal4j.commands.ProxyCommands;
 import org.kamal4j.commands.RegistryCommands;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.steps.AccessoryBoot;
+import org.kamal4j.flows.steps.DeployLock;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.Session;
 
@@ -33,7 +37,7 @@ public final class RemoveFlow {
         try {
             ctx.output().info("Remove app containers and images...");
             ctx.runner().runEach(ctx.selection().appHosts(), h -> h, this::removeApp);
-            new ProxyFlows(ctx).removeProxy(false);
+            new ProxyFlow(ctx).removeProxy(false);
             removeAccessories();
             if (!ctx.config().registry().local()) {
                 Command logout = new RegistryCommands(ctx.config().registry(), ctx.config().secrets()).logout();
@@ -53,7 +57,7 @@ public final class RemoveFlow {
             AppCommands app = new AppCommands(config, config.role(role));
             s.run(audit.record("Stopped app", role));
             if (config.role(role).runsProxy()) {
-                ProxyFlows.removeRoute(s, config, role);
+                ProxyFlow.removeRoute(s, config, role);
             }
             s.tryRun(app.stopCurrent());
             s.run(audit.record("Removed all app containers", role).and(app.pruneContainers()));

@@ -3,9 +3,14 @@ package org.kamal4j.flows;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.kamal4j.FlowException;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.LockCommands;
 import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.steps.BootReport;
+import org.kamal4j.flows.steps.DeployLock;
+import org.kamal4j.flows.steps.DeploySteps;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.Session;
 

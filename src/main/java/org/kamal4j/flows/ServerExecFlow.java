@@ -1,7 +1,9 @@
 package org.kamal4j.flows;
 
 import java.util.List;
+import org.kamal4j.FlowException;
 import org.kamal4j.commands.Command;
+import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.Session;
 

@@ -7,28 +7,15 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
+import org.kamal4j.KamalException;
 import org.kamal4j.config.DeployConfig;
-import org.kamal4j.flows.DryRunLocalRunner;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.flows.Hooks;
-import org.kamal4j.flows.Identity;
-import org.kamal4j.flows.LocalRunner;
-import org.kamal4j.flows.Output;
-import org.kamal4j.flows.ProcessLocalRunner;
-import org.kamal4j.flows.Selection;
-import org.kamal4j.runner.HostRunner;
-import org.kamal4j.runner.MultiHostException;
-import org.kamal4j.ssh.DryRunTransport;
-import org.kamal4j.ssh.JschTransport;
-import org.kamal4j.ssh.SshCredentials;
-import org.kamal4j.ssh.Transport;
-import org.kamal4j.ssh.TransportException;
+import org.kamal4j.flows.Flow;
+import org.kamal4j.flows.FlowWiring;
 
 /**
- * The shared shape of goals that reach hosts: load the configuration, select hosts and roles, build the transport
- * (SSH, or the printing dry-run transport), run one flow, and turn every failure into one
- * {@link MojoFailureException} (short message: the heading; long message: the per-host lines).
+ * The shared shape of goals that reach hosts: load the configuration, hand the goal's options to
+ * {@link FlowWiring}, run the goal's {@link Flow}, and turn every failure into one {@link MojoFailureException}
+ * (short message: the heading; long message: the per-host lines).
  */
 public abstract class AbstractFlowMojo extends AbstractKamalMojo {
 
@@ -48,73 +35,40 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
         return false;
     }
 
-    /** Runs the goal's flow. */
-    protected abstract void runFlow(FlowContext ctx) throws FlowException, MultiHostException,
-            InterruptedException, MojoFailureException;
+    /** The goal's flow; refuses (before anything is wired) when a goal parameter is missing. */
+    protected abstract Flow flow() throws MojoFailureException;
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         DeployConfig config = loadConfig(versionRequired());
-        Output output = new MavenOutput(getLog());
-        try (HostRunner runner = new HostRunner(maxThreads); Transport transport = transport(config, output)) {
-            Selection selection = Selection.of(config, hosts, roles);
-            if (primary) {
-                selection = Selection.of(config, selection.primaryHost(), roles);
-            }
-            runFlow(context(config, selection, transport, runner, output));
-        } catch (MultiHostException e) {
-            throw new MojoFailureException(this, e.heading(), e.details());
-        } catch (FlowException e) {
-            throw new MojoFailureException(this, e.heading(), e.details());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoFailureException("Interrupted; the deploy lock (if taken) was released");
-        }
-    }
-
-    private FlowContext context(DeployConfig config, Selection selection, Transport transport, HostRunner runner,
-            Output output) throws InterruptedException {
-        Path base = projectDir().toPath();
-        LocalRunner real = new ProcessLocalRunner(base, output);
-        LocalRunner local = dryRun ? new DryRunLocalRunner(output) : real;
-        String hooksPath = config.hooksPath() == null ? ".kamal/hooks" : config.hooksPath();
-        return FlowContext.builder(selection, transport, runner, output)
-                .local(local)
-                .hooks(new Hooks(base.resolve(hooksPath), local, output, skipHooks))
-                .dryRun(dryRun)
-                .performer(Identity.performer(real))
-                .lockUser(Identity.lockUser(real))
-                .environment(environment())
-                .command(commandName())
-                .baseDir(base)
-                .buildInputs(MavenBuildInputs.of(project, settings, config))
-                .build();
-    }
-
-    private Transport transport(DeployConfig config, Output output) throws MojoFailureException {
-        if (dryRun) {
-            return new DryRunTransport(output::info);
+        Flow flow = flow();
+        FlowWiring wiring = FlowWiring.of(config, new MavenOutput(getLog())).hosts(hosts).roles(roles)
+                .primaryOnly(primary).dryRun(dryRun).skipHooks(skipHooks).maxThreads(maxThreads)
+                .command(commandName()).baseDir(projectDir().toPath()).environment(environment())
+                .buildInputs(MavenBuildInputs.of(project, settings, config));
+        Server server = sshServer(config);
+        if (server != null) {
+            List<Path> keys = server.getPrivateKey() == null ? List.of() : List.of(Path.of(server.getPrivateKey()));
+            wiring.credentials(keys, server.getPassphrase());
         }
         try {
-            return JschTransport.builder(config.ssh(), config.sshkit()).credentials(credentials(config))
-                    .secrets(config.secrets()).listener(new MavenTransportListener(output)).build();
-        } catch (TransportException e) {
-            throw new MojoFailureException(this, e.getMessage(), e.getMessage());
+            wiring.run(flow);
+        } catch (KamalException e) {
+            throw new MojoFailureException(this, e.heading(), e.details());
         }
     }
 
-    /** Key and passphrase of the settings.xml server named by {@code ssh.server_id}, if any. */
-    private SshCredentials credentials(DeployConfig config) throws MojoFailureException {
+    /** The settings.xml server named by {@code ssh.server_id}, if any (its key and passphrase). */
+    private Server sshServer(DeployConfig config) throws MojoFailureException {
         String id = config.ssh().serverId();
-        if (id == null) {
-            return SshCredentials.NONE;
+        if (id == null || dryRun) {
+            return null;
         }
         Server server = settings == null ? null : settings.getServer(id);
         if (server == null) {
             throw new MojoFailureException("ssh.server_id '" + id + "' names no <server> in settings.xml; add one "
                     + "with <privateKey> (and <passphrase>) or remove ssh.server_id");
         }
-        List<Path> keys = server.getPrivateKey() == null ? List.of() : List.of(Path.of(server.getPrivateKey()));
-        return new SshCredentials(keys, server.getPassphrase());
+        return server;
     }
 }

@@ -1,10 +1,8 @@
 package org.kamal4j.maven;
 
 import org.apache.maven.plugins.annotations.Mojo;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.flows.ProxyFlows;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
+import org.kamal4j.flows.ProxyFlow;
 
 /** Ends maintenance mode: kamal-proxy routes to the app again ({@code kamal app live}). */
 @Mojo(name = "app-live", requiresProject = false, threadSafe = true)
@@ -16,7 +14,7 @@ public class AppLiveMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
-        new ProxyFlows(ctx).live();
+    protected Flow flow() {
+        return ctx -> new ProxyFlow(ctx).live();
     }
 }

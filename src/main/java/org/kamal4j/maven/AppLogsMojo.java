@@ -1,12 +1,9 @@
 package org.kamal4j.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
 import org.kamal4j.flows.AppLogsFlow;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
 
 /** Shows the logs of the current app containers ({@code kamal app logs}). */
 @Mojo(name = "app-logs", requiresProject = false, threadSafe = true)
@@ -30,8 +27,7 @@ public class AppLogsMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
-        new AppLogsFlow(ctx).run(lines, since, grep);
+    protected Flow flow() {
+        return ctx -> new AppLogsFlow(ctx).run(lines, since, grep);
     }
 }

@@ -2,10 +2,8 @@ package org.kamal4j.maven;
 
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.flows.ProxyFlows;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
+import org.kamal4j.flows.ProxyFlow;
 
 /** Puts the proxy roles into maintenance mode: kamal-proxy answers 503 ({@code kamal app maintenance}). */
 @Mojo(name = "app-maintenance", requiresProject = false, threadSafe = true)
@@ -25,7 +23,7 @@ public class AppMaintenanceMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
-        new ProxyFlows(ctx).maintenance(drainTimeout, message);
+    protected Flow flow() {
+        return ctx -> new ProxyFlow(ctx).maintenance(drainTimeout, message);
     }
 }

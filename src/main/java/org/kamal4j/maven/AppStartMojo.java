@@ -1,10 +1,8 @@
 package org.kamal4j.maven;
 
 import org.apache.maven.plugins.annotations.Mojo;
-import org.kamal4j.flows.AppStartStop;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.AppStartStopFlow;
+import org.kamal4j.flows.Flow;
 
 /** Starts the version's existing app containers and routes kamal-proxy to them ({@code kamal app start}). */
 @Mojo(name = "app-start", requiresProject = false, threadSafe = true)
@@ -21,7 +19,7 @@ public class AppStartMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException {
-        new AppStartStop(ctx).start();
+    protected Flow flow() {
+        return ctx -> new AppStartStopFlow(ctx).start();
     }
 }

@@ -1,14 +1,11 @@
 package org.kamal4j.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
 import org.kamal4j.flows.DeployFlow;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
 
 /** Builds, pushes and deploys the app with zero downtime ({@code kamal deploy}); bound to the deploy phase. */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
@@ -30,8 +27,7 @@ public class DeployMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
-        DeployFlow.deploy(ctx).run(skipPush);
+    protected Flow flow() {
+        return ctx -> DeployFlow.deploy(ctx).run(skipPush);
     }
 }

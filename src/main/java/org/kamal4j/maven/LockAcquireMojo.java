@@ -1,12 +1,9 @@
 package org.kamal4j.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.flows.LockFlows;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
+import org.kamal4j.flows.LockFlow;
 
 /** Takes the deploy lock with a message and keeps it ({@code kamal lock acquire -m}). */
 @Mojo(name = "lock-acquire", requiresProject = false, threadSafe = true)
@@ -22,8 +19,7 @@ public class LockAcquireMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
-        new LockFlows(ctx).acquire(message);
+    protected Flow flow() {
+        return ctx -> new LockFlow(ctx).acquire(message);
     }
 }

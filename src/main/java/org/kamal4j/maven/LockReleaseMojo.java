@@ -1,11 +1,8 @@
 package org.kamal4j.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.flows.LockFlows;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
+import org.kamal4j.flows.LockFlow;
 
 /** Removes the deploy lock, whoever holds it ({@code kamal lock release}). */
 @Mojo(name = "lock-release", requiresProject = false, threadSafe = true)
@@ -17,8 +14,7 @@ public class LockReleaseMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
-        new LockFlows(ctx).release();
+    protected Flow flow() {
+        return ctx -> new LockFlow(ctx).release();
     }
 }

@@ -1,7 +1,7 @@
 package org.kamal4j.maven;
 
 import org.apache.maven.plugin.logging.Log;
-import org.kamal4j.flows.Output;
+import org.kamal4j.flows.local.Output;
 
 /** Sends flow output to the Maven log. */
 final class MavenOutput implements Output {

@@ -1,9 +1,8 @@
 package org.kamal4j.maven;
 
 import org.apache.maven.plugins.annotations.Mojo;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.ProxyFlows;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
+import org.kamal4j.flows.ProxyFlow;
 
 /** Shows the kamal-proxy container of each proxy host ({@code kamal proxy details}). */
 @Mojo(name = "proxy-details", requiresProject = false, threadSafe = true)
@@ -15,7 +14,7 @@ public class ProxyDetailsMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws MultiHostException, InterruptedException {
-        new ProxyFlows(ctx).details();
+    protected Flow flow() {
+        return ctx -> new ProxyFlow(ctx).details();
     }
 }

@@ -2,9 +2,8 @@ package org.kamal4j.maven;
 
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.ProxyFlows;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
+import org.kamal4j.flows.ProxyFlow;
 
 /** Shows the kamal-proxy logs of each proxy host ({@code kamal proxy logs}). */
 @Mojo(name = "proxy-logs", requiresProject = false, threadSafe = true)
@@ -28,7 +27,7 @@ public class ProxyLogsMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws MultiHostException, InterruptedException {
-        new ProxyFlows(ctx).logs(lines, since, grep);
+    protected Flow flow() {
+        return ctx -> new ProxyFlow(ctx).logs(lines, since, grep);
     }
 }

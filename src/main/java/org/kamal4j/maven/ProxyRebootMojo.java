@@ -3,10 +3,8 @@ package org.kamal4j.maven;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.flows.ProxyReboot;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
+import org.kamal4j.flows.ProxyRebootFlow;
 
 /** Recreates the kamal-proxy container on the proxy hosts to pick up proxy.run changes ({@code kamal proxy reboot}). */
 @Mojo(name = "proxy-reboot", requiresProject = false, threadSafe = true)
@@ -26,12 +24,11 @@ public class ProxyRebootMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
+    protected Flow flow() throws MojoFailureException {
         if (!confirmed) {
             throw new MojoFailureException("kamal:proxy-reboot causes a brief outage on each host; confirm with "
                     + "-Dkamal.confirmed=true (add -Dkamal.rolling=true to reboot one host at a time)");
         }
-        new ProxyReboot(ctx).run(rolling);
+        return ctx -> new ProxyRebootFlow(ctx).run(rolling);
     }
 }

@@ -1,12 +1,9 @@
 package org.kamal4j.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
-import org.kamal4j.flows.ProxyFlows;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
+import org.kamal4j.flows.ProxyFlow;
 
 /** Removes the kamal-proxy container, image and directory from the proxy hosts ({@code kamal proxy remove}). */
 @Mojo(name = "proxy-remove", requiresProject = false, threadSafe = true)
@@ -22,8 +19,7 @@ public class ProxyRemoveMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
-        new ProxyFlows(ctx).remove(force);
+    protected Flow flow() {
+        return ctx -> new ProxyFlow(ctx).remove(force);
     }
 }

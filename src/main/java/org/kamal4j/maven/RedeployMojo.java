@@ -1,13 +1,10 @@
 package org.kamal4j.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
 import org.kamal4j.flows.DeployFlow;
-import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.flows.Flow;
 
 /** Deploys without setting anything up or pruning ({@code kamal redeploy}). */
 @Mojo(name = "redeploy", requiresProject = false, threadSafe = true,
@@ -29,8 +26,7 @@ public class RedeployMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
-        DeployFlow.redeploy(ctx).run(skipPush);
+    protected Flow flow() {
+        return ctx -> DeployFlow.redeploy(ctx).run(skipPush);
     }
 }

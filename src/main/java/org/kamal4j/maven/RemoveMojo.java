@@ -3,10 +3,8 @@ package org.kamal4j.maven;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
+import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.RemoveFlow;
-import org.kamal4j.runner.MultiHostException;
 
 /** Removes the app containers, images, accessories and registry login from the hosts ({@code kamal remove}). */
 @Mojo(name = "remove", requiresProject = false, threadSafe = true)
@@ -22,12 +20,11 @@ public class RemoveMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
+    protected Flow flow() throws MojoFailureException {
         if (!confirmed) {
             throw new MojoFailureException("kamal:remove removes all containers, images and accessory data; "
                     + "confirm with -Dkamal.confirmed=true");
         }
-        new RemoveFlow(ctx).run();
+        return ctx -> new RemoveFlow(ctx).run();
     }
 }

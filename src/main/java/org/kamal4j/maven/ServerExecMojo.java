@@ -1,12 +1,9 @@
 package org.kamal4j.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
+import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.ServerExecFlow;
-import org.kamal4j.runner.MultiHostException;
 
 /** Runs a shell command on every selected host ({@code kamal server exec}). */
 @Mojo(name = "server-exec", requiresProject = false, threadSafe = true)
@@ -22,8 +19,7 @@ public class ServerExecMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
-        new ServerExecFlow(ctx).run(command);
+    protected Flow flow() {
+        return ctx -> new ServerExecFlow(ctx).run(command);
     }
 }

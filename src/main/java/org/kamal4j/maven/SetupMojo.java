@@ -1,13 +1,10 @@
 package org.kamal4j.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.flows.FlowContext;
-import org.kamal4j.flows.FlowException;
+import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.SetupFlow;
-import org.kamal4j.runner.MultiHostException;
 
 /** First-time setup ({@code kamal setup}): Docker on every host, accessories, then a full deploy. */
 @Mojo(name = "setup", requiresProject = false, threadSafe = true,
@@ -29,8 +26,7 @@ public class SetupMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected void runFlow(FlowContext ctx) throws FlowException, MultiHostException, InterruptedException,
-            MojoFailureException {
-        new SetupFlow(ctx).run(skipPush);
+    protected Flow flow() {
+        return ctx -> new SetupFlow(ctx).run(skipPush);
     }
 }

@@ -1,6 +1,7 @@
 package org.kamal4j.runner;
 
 import java.util.List;
+import org.kamal4j.KamalException;
 
 /**
  * One or more hosts failed in a parallel step. With several failures the message is a heading with the count
@@ -8,7 +9,7 @@ import java.util.List;
  * cause is kept as a suppressed exception. With exactly one failure the message is just that failure
  * ({@code root@1.1.1.1: <cause message>}) and the cause is its {@link #getCause() cause}.
  */
-public class MultiHostException extends Exception {
+public class MultiHostException extends KamalException {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,8 +24,6 @@ public class MultiHostException extends Exception {
     }
 
     private final transient List<Failure> failures;
-    private final String heading;
-    private final String details;
 
     /**
      * @param noun  what the {@code total} counts, plural ({@code hosts}, {@code host roles})
@@ -36,22 +35,9 @@ public class MultiHostException extends Exception {
             throw new IllegalArgumentException("no failures");
         }
         this.failures = List.copyOf(failures);
-        String[] parts = getMessage().split("\n", 2);
-        this.heading = parts[0];
-        this.details = parts.length > 1 ? parts[1] : "";
         if (failures.size() > 1) {
             failures.forEach(f -> addSuppressed(f.cause()));
         }
-    }
-
-    /** The first line: the count with several failures, the single failure's first line otherwise. */
-    public String heading() {
-        return heading;
-    }
-
-    /** Every line after the heading (one per failed host, continuation lines indented further). */
-    public String details() {
-        return details;
     }
 
     /** The failures in host order. */

@@ -2,7 +2,7 @@ package org.kamal4j.e2e;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.kamal4j.flows.Output;
+import org.kamal4j.flows.local.Output;
 
 /** Keeps every line a flow prints (with its level) and echoes it to stdout for the failsafe report. */
 final class CapturedOutput implements Output {

@@ -16,7 +16,7 @@ import org.kamal4j.config.DeployConfig;
 import org.kamal4j.e2e.FleetFlowRun.FlowCall;
 import org.kamal4j.e2e.FleetFlowRun.Run;
 import org.kamal4j.flows.DeployFlow;
-import org.kamal4j.flows.LockFlows;
+import org.kamal4j.flows.LockFlow;
 import org.kamal4j.flows.RollbackFlow;
 import org.kamal4j.flows.SetupFlow;
 import org.kamal4j.testbed.Fleet;
@@ -153,11 +153,11 @@ final class E2eApp {
     }
 
     Run lockAcquire(String message) throws Exception {
-        return run("v0", "lock", ctx -> new LockFlows(ctx).acquire(message));
+        return run("v0", "lock", ctx -> new LockFlow(ctx).acquire(message));
     }
 
     Run lockRelease() throws Exception {
-        return run("v0", "lock", ctx -> new LockFlows(ctx).release());
+        return run("v0", "lock", ctx -> new LockFlow(ctx).release());
     }
 
     /** Runs {@code call} in a fresh context, as one Maven goal would; exceptions propagate unchanged. */

@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kamal4j.FlowException;
 import org.kamal4j.commands.LockCommands;
-import org.kamal4j.flows.DeployLock;
-import org.kamal4j.flows.FlowException;
+import org.kamal4j.flows.steps.DeployLock;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.testbed.Fleet;
 

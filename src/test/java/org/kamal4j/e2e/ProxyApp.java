@@ -10,7 +10,7 @@ import java.util.Map;
 import org.kamal4j.config.ConfigLoader;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.e2e.FleetFlowRun.FlowCall;
-import org.kamal4j.flows.Output;
+import org.kamal4j.flows.local.Output;
 import org.kamal4j.testbed.Fleet;
 
 /**

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.kamal4j.flows.AppStartStop;
+import org.kamal4j.flows.AppStartStopFlow;
 import org.kamal4j.flows.DeployFlow;
-import org.kamal4j.flows.ProxyFlows;
-import org.kamal4j.flows.ProxyReboot;
+import org.kamal4j.flows.ProxyFlow;
+import org.kamal4j.flows.ProxyRebootFlow;
 import org.kamal4j.flows.RollbackFlow;
 import org.kamal4j.flows.SetupFlow;
 import org.kamal4j.runner.MultiHostException;
@@ -170,7 +170,7 @@ class ProxyDeployIT {
         Map<String, HttpLoad> loads = startLoads();
         Thread.sleep(1_000);
         long t0 = System.nanoTime();
-        app.run("v1", "proxy", ctx -> new ProxyReboot(ctx).run(true));
+        app.run("v1", "proxy", ctx -> new ProxyRebootFlow(ctx).run(true));
         long t1 = System.nanoTime();
         Thread.sleep(1_000);
         List<long[]> outages = new ArrayList<>();
@@ -199,11 +199,11 @@ class ProxyDeployIT {
     @Test
     @Order(5)
     void maintenanceAnswers503WithTheMessageAndLiveServesAgain() throws Exception {
-        app.run("v1", "app", ctx -> new ProxyFlows(ctx).maintenance(1, "Back soon"));
+        app.run("v1", "app", ctx -> new ProxyFlow(ctx).maintenance(1, "Back soon"));
         for (String host : web) {
             assertEquals("503 Back soon", get(host), host);
         }
-        app.run("v1", "app", ctx -> new ProxyFlows(ctx).live());
+        app.run("v1", "app", ctx -> new ProxyFlow(ctx).live());
         for (String host : web) {
             assertEquals("v1", get(host), host);
         }
@@ -239,13 +239,13 @@ class ProxyDeployIT {
     @Test
     @Order(7)
     void appStopTakesTheRouteAwayAndAppStartBringsV4Back() throws Exception {
-        app.run("v4", "app", ctx -> new AppStartStop(ctx).stop());
+        app.run("v4", "app", ctx -> new AppStartStopFlow(ctx).stop());
         for (String host : web) {
             assertTrue(!get(host).equals("v4"), "no answer from v4 on " + host + " once stopped");
             assertEquals(List.of(), app.containers(host, "running"), host);
             assertTrue(!fleet.docker(host, "exec", "kamal-proxy", "kamal-proxy", "list").contains("pf-web"));
         }
-        app.run("v4", "app", ctx -> new AppStartStop(ctx).start());
+        app.run("v4", "app", ctx -> new AppStartStopFlow(ctx).start());
         for (String host : web) {
             assertEquals("v4", get(host), host);
         }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kamal4j.flows.local.Hooks;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.ExecResult;
 

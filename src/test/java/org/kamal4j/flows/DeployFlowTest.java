@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kamal4j.FlowException;
+import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.FakeTransport;
 import org.kamal4j.ssh.TransportException;

@@ -1,5 +1,7 @@
 package org.kamal4j.flows;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,9 +13,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.kamal4j.FlowException;
 import org.kamal4j.commands.Command;
 import org.kamal4j.config.ConfigLoader;
 import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.context.Selection;
+import org.kamal4j.flows.local.Hooks;
+import org.kamal4j.flows.local.ShutdownHooks;
 import org.kamal4j.runner.HostRunner;
 import org.kamal4j.ssh.ExecResult;
 import org.kamal4j.ssh.FakeTransport;
@@ -22,36 +29,36 @@ import org.kamal4j.ssh.FakeTransport;
  * The running example (web without proxy, version abc123, def456 running) with a recording transport, output,
  * local runner, clock and sleeper, and a healthy fleet scripted by default.
  */
-final class FlowFixture implements AutoCloseable {
+public final class FlowFixture implements AutoCloseable {
 
-    static final String CURRENT = "sh -c 'docker ps --latest --format";
-    static final String RUNNING_VERSIONS = "docker ps --filter label=service=app";
-    static final String HEALTH = "xargs docker inspect --format '{{if";
+    public static final String CURRENT = "sh -c 'docker ps --latest --format";
+    public static final String RUNNING_VERSIONS = "docker ps --filter label=service=app";
+    public static final String HEALTH = "xargs docker inspect --format '{{if";
 
-    final FakeTransport fake = new FakeTransport();
-    final RecordingOutput output = new RecordingOutput();
-    final MutableClock clock = new MutableClock(Instant.parse("2025-01-31T12:00:00Z"));
-    final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
-    final List<String> local = Collections.synchronizedList(new ArrayList<>());
-    final Map<String, String> environment = new HashMap<>();
-    final List<Thread> shutdownHooks = Collections.synchronizedList(new ArrayList<>());
-    final HostRunner runner = new HostRunner(8);
-    DeployConfig config;
+    public final FakeTransport fake = new FakeTransport();
+    public final RecordingOutput output = new RecordingOutput();
+    public final MutableClock clock = new MutableClock(Instant.parse("2025-01-31T12:00:00Z"));
+    public final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> local = Collections.synchronizedList(new ArrayList<>());
+    public final Map<String, String> environment = new HashMap<>();
+    public final List<Thread> shutdownHooks = Collections.synchronizedList(new ArrayList<>());
+    public final HostRunner runner = new HostRunner(8);
+    public DeployConfig config;
     /** The fixture's directory: local files (error pages) resolve against it. */
-    Path baseDir;
-    Hooks hooks;
+    public Path baseDir;
+    public Hooks hooks;
 
-    FlowFixture() throws Exception {
+    public FlowFixture() throws Exception {
         this("example");
     }
 
-    FlowFixture(String name) throws Exception {
+    public FlowFixture(String name) throws Exception {
         baseDir = dir(name);
         config = new ConfigLoader(dir(name), Map.of()).configFile("deploy.yml").version("abc123").load();
         healthyFleet();
     }
 
-    static Path dir(String name) {
+    public static Path dir(String name) {
         try {
             return Path.of(FlowFixture.class.getResource("/flows/" + name + "/deploy.yml").toURI()).getParent();
         } catch (URISyntaxException e) {
@@ -60,21 +67,21 @@ final class FlowFixture implements AutoCloseable {
     }
 
     /** def456 runs everywhere, new containers become "running" at once. */
-    void healthyFleet() {
+    public void healthyFleet() {
         fake.on("*", c -> c.startsWith(CURRENT)).output("def456\n");
         fake.on("*", c -> c.startsWith(RUNNING_VERSIONS)).output("def456\n");
         fake.on("*", c -> c.contains(HEALTH)).output("running\n");
     }
 
-    FlowContext context() throws FlowException {
+    public FlowContext context() throws FlowException {
         return context(Selection.all(config), "deploy");
     }
 
-    Selection selection() throws FlowException {
+    public Selection selection() throws FlowException {
         return Selection.all(config);
     }
 
-    FlowContext context(Selection selection, String command) {
+    public FlowContext context(Selection selection, String command) {
         return FlowContext.builder(selection, fake, runner, output)
                 .baseDir(baseDir)
                 .local((Command c, Map<String, String> env) -> {
@@ -107,14 +114,14 @@ final class FlowFixture implements AutoCloseable {
     }
 
     /** Whether the lock was released on the primary host after it was taken. */
-    boolean lockReleased() {
+    public boolean lockReleased() {
         List<String> cmds = fake.commands("1.1.1.1");
         int acquired = indexOf(cmds, "mkdir .kamal/lock-app");
         int released = indexOf(cmds, "rm .kamal/lock-app/details");
         return acquired >= 0 && released > acquired;
     }
 
-    static int indexOf(List<String> commands, String fragment) {
+    public static int indexOf(List<String> commands, String fragment) {
         for (int i = 0; i < commands.size(); i++) {
             if (commands.get(i).contains(fragment)) {
                 return i;
@@ -123,13 +130,29 @@ final class FlowFixture implements AutoCloseable {
         return -1;
     }
 
+    /** Each fragment occurs in a later command than the previous one. */
+    public static void assertInOrder(List<String> commands, String... fragments) {
+        int from = 0;
+        for (String fragment : fragments) {
+            int found = -1;
+            for (int i = from; i < commands.size(); i++) {
+                if (commands.get(i).contains(fragment)) {
+                    found = i;
+                    break;
+                }
+            }
+            assertTrue(found >= 0, "'" + fragment + "' after command " + from + " in " + String.join("\n", commands));
+            from = found + 1;
+        }
+    }
+
     @Override
     public void close() {
         runner.close();
     }
 
     /** A clock the fake sleeper moves forward. */
-    static final class MutableClock extends Clock {
+    public static final class MutableClock extends Clock {
         private Instant now;
 
         MutableClock(Instant start) {

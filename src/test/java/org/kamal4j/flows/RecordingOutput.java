@@ -2,9 +2,10 @@ package org.kamal4j.flows;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.kamal4j.flows.local.Output;
 
 /** Keeps every line with its level, for assertions. */
-final class RecordingOutput implements Output {
+public final class RecordingOutput implements Output {
 
     private final List<String> lines = new ArrayList<>();
 
@@ -28,11 +29,11 @@ final class RecordingOutput implements Output {
         lines.add("DEBUG " + message);
     }
 
-    synchronized List<String> lines() {
+    public synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 
-    synchronized String text() {
+    public synchronized String text() {
         return String.join("\n", lines);
     }
 }

@@ -1,0 +1,169 @@
+package org.kamal4j.flows;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.kamal4j.FlowException;
+import org.kamal4j.KamalException;
+import org.kamal4j.build.BuildInputs;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.context.Selection;
+import org.kamal4j.flows.local.DryRunLocalRunner;
+import org.kamal4j.flows.local.Hooks;
+import org.kamal4j.flows.local.Identity;
+import org.kamal4j.flows.local.LocalRunner;
+import org.kamal4j.flows.local.Output;
+import org.kamal4j.flows.local.OutputTransportListener;
+import org.kamal4j.flows.local.ProcessLocalRunner;
+import org.kamal4j.runner.HostRunner;
+import org.kamal4j.ssh.DryRunTransport;
+import org.kamal4j.ssh.JschTransport;
+import org.kamal4j.ssh.SshCredentials;
+import org.kamal4j.ssh.Transport;
+import org.kamal4j.ssh.TransportException;
+
+/**
+ * Wires what a goal's {@link Flow} runs with, from the goal's options: the selection of hosts and roles, the
+ * transport (SSH, or the printing dry-run transport), the host runner, local runner, hooks and who is deploying;
+ * then runs the flow and closes all of it. The Maven layer only sets options, so the same wiring serves any caller.
+ */
+public final class FlowWiring {
+
+    private final DeployConfig config;
+    private final Output output;
+    private String hosts;
+    private String roles;
+    private boolean primaryOnly;
+    private boolean dryRun;
+    private boolean skipHooks;
+    private int maxThreads = 64;
+    private String command = "deploy";
+    private Path baseDir = Path.of(".");
+    private Map<String, String> environment = System.getenv();
+    private SshCredentials credentials = SshCredentials.NONE;
+    private BuildInputs buildInputs = BuildInputs.NONE;
+
+    private FlowWiring(DeployConfig config, Output output) {
+        this.config = config;
+        this.output = output;
+    }
+
+    /** Wiring for a loaded configuration, printing to {@code output}. */
+    public static FlowWiring of(DeployConfig config, Output output) {
+        return new FlowWiring(config, output);
+    }
+
+    /** Comma-separated host patterns ({@code -h}); null or empty: every host. */
+    public FlowWiring hosts(String patterns) {
+        this.hosts = patterns;
+        return this;
+    }
+
+    /** Comma-separated role patterns ({@code -r}); null or empty: every role. */
+    public FlowWiring roles(String patterns) {
+        this.roles = patterns;
+        return this;
+    }
+
+    /** Only the primary host of the selection ({@code -p}). */
+    public FlowWiring primaryOnly(boolean p) {
+        this.primaryOnly = p;
+        return this;
+    }
+
+    /** Print remote and local commands instead of running them. */
+    public FlowWiring dryRun(boolean d) {
+        this.dryRun = d;
+        return this;
+    }
+
+    /** Do not run hooks ({@code -H}). */
+    public FlowWiring skipHooks(boolean s) {
+        this.skipHooks = s;
+        return this;
+    }
+
+    /** At most this many hosts are worked on at once. */
+    public FlowWiring maxThreads(int n) {
+        this.maxThreads = n;
+        return this;
+    }
+
+    /** {@code KAMAL_COMMAND} for hooks. */
+    public FlowWiring command(String c) {
+        this.command = c;
+        return this;
+    }
+
+    /** The project directory: hooks, local commands and git run there. */
+    public FlowWiring baseDir(Path dir) {
+        this.baseDir = dir;
+        return this;
+    }
+
+    /** The process environment hooks and secrets see. */
+    public FlowWiring environment(Map<String, String> env) {
+        this.environment = env;
+        return this;
+    }
+
+    /** SSH key files and their passphrase (from Maven's settings.xml); default: none beyond ssh's own. */
+    public FlowWiring credentials(List<Path> keys, String passphrase) {
+        this.credentials = new SshCredentials(keys, passphrase);
+        return this;
+    }
+
+    /** The Java project and settings.xml registry credentials a {@code builder.jib} build uses. */
+    public FlowWiring buildInputs(BuildInputs inputs) {
+        this.buildInputs = inputs;
+        return this;
+    }
+
+    /**
+     * Runs the flow on the wired context and closes the transport and the host runner. Every failure the user can
+     * act on is a {@link KamalException}; an interrupt (Ctrl-C) becomes one too, after the flow released the lock.
+     */
+    public void run(Flow flow) throws KamalException {
+        try (HostRunner runner = new HostRunner(maxThreads); Transport transport = transport()) {
+            Selection selection = Selection.of(config, hosts, roles);
+            if (primaryOnly) {
+                selection = Selection.of(config, selection.primaryHost(), roles);
+            }
+            flow.run(context(selection, transport, runner));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlowException("Interrupted; the deploy lock (if taken) was released", e);
+        }
+    }
+
+    private FlowContext context(Selection selection, Transport transport, HostRunner runner)
+            throws InterruptedException {
+        LocalRunner real = new ProcessLocalRunner(baseDir, output);
+        LocalRunner local = dryRun ? new DryRunLocalRunner(output) : real;
+        String hooksPath = config.hooksPath() == null ? ".kamal/hooks" : config.hooksPath();
+        return FlowContext.builder(selection, transport, runner, output)
+                .local(local)
+                .hooks(new Hooks(baseDir.resolve(hooksPath), local, output, skipHooks))
+                .dryRun(dryRun)
+                .performer(Identity.performer(real))
+                .lockUser(Identity.lockUser(real))
+                .environment(environment)
+                .command(command)
+                .baseDir(baseDir)
+                .buildInputs(buildInputs)
+                .build();
+    }
+
+    private Transport transport() throws FlowException {
+        if (dryRun) {
+            return new DryRunTransport(output::info);
+        }
+        try {
+            return JschTransport.builder(config.ssh(), config.sshkit()).credentials(credentials)
+                    .secrets(config.secrets()).listener(new OutputTransportListener(output)).build();
+        } catch (TransportException e) {
+            throw new FlowException(e.getMessage(), e);
+        }
+    }
+}

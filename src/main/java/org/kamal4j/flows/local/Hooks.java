@@ -1,0 +1,66 @@
+package org.kamal4j.flows.local;
+
+import java.nio.file.Files;
+import java.util.Collection;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.kamal4j.FlowException;
+import org.kamal4j.commands.Command;
+import org.kamal4j.ssh.ExecResult;
+
+/**
+ * Runs Kamal's hooks: executables named after the hook in {@code hooks_path} on the deploying machine (7.3). A hook
+ * runs only if its file exists; a non-zero exit stops the flow with {@code Hook `<name>` failed:} and its output.
+ */
+public final class Hooks {
+
+    /** Hooks that also receive every secret in their environment. */
+    public static final Set<String> WITH_SECRETS = Set.of("pre-connect", "pre-deploy",
+            "post-deploy");
+
+    private final Path directory;
+    private final LocalRunner local;
+    private final Output output;
+    private final boolean skip;
+
+    /**
+     * @param directory {@code hooks_path} resolved against the project directory
+     * @param skip      true to run no hook at all ({@code -Dkamal.skipHooks})
+     */
+    public Hooks(Path directory, LocalRunner local, Output output, boolean skip) {
+        this.directory = directory;
+        this.local = local;
+        this.output = output;
+        this.skip = skip;
+    }
+
+    /** A hooks runner that never runs anything. */
+    public static Hooks none(Output output) {
+        return new Hooks(Path.of("."), (c, e) -> new ExecResult(0, "", ""), output, true);
+    }
+
+    /** Whether the hook {@code name} exists and would run. */
+    public boolean exists(String name) {
+        return !skip && Files.isRegularFile(directory.resolve(name));
+    }
+
+    /**
+     * Runs the hook {@code name}, if present, with {@code environment} added to the process environment;
+     * {@code secrets} are masked in its output and in the failure message.
+     */
+    public void run(String name, Map<String, String> environment, Collection<String> secrets)
+            throws FlowException, InterruptedException {
+        if (!exists(name)) {
+            return;
+        }
+        Path file = directory.resolve(name);
+        output.info("Running the " + name + " hook...");
+        ExecResult r = local.run(Command.of(file.toString()).withSecrets(secrets), environment);
+        if (!r.ok()) {
+            throw new FlowException("Hook `" + name + "` failed:\n" + name + " exit status: " + r.exitStatus()
+                    + "\n" + name + " output: " + (r.stdout().isBlank() ? "Nothing written" : r.stdout().strip()));
+        }
+        r.stdout().lines().forEach(l -> output.info("[" + name + "] " + l));
+    }
+}

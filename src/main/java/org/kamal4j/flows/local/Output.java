@@ -1,0 +1,36 @@
+package org.kamal4j.flows.local;
+
+/**
+ * Where flows print: plain lines and per-host lines ({@code [host] message}). Implementations must be
+ * thread-safe, since hosts report from many threads at once.
+ */
+public interface Output {
+
+    void info(String message);
+
+    void warn(String message);
+
+    void error(String message);
+
+    void debug(String message);
+
+    /** A line about one host, prefixed {@code [host]}. */
+    default void info(String host, String message) {
+        info("[" + host + "] " + message);
+    }
+
+    /** A warning about one host, prefixed {@code [host]}. */
+    default void warn(String host, String message) {
+        warn("[" + host + "] " + message);
+    }
+
+    /** An error about one host, prefixed {@code [host]}. */
+    default void error(String host, String message) {
+        error("[" + host + "] " + message);
+    }
+
+    /** Every line of {@code text} under {@code host}. */
+    default void lines(String host, String text) {
+        text.lines().forEach(l -> info(host, l));
+    }
+}

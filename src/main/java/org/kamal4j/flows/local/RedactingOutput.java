@@ -1,0 +1,42 @@
+package org.kamal4j.flows.local;
+
+import java.util.Collection;
+import java.util.Set;
+import org.kamal4j.commands.Redactor;
+
+/** Replaces every secret value in every line before passing it on, so no output shows a secret. */
+public final class RedactingOutput implements Output {
+
+    private final Output target;
+    private final Set<String> secrets;
+
+    public RedactingOutput(Output target, Collection<String> secrets) {
+        this.target = target;
+        this.secrets = Set.copyOf(secrets.stream().filter(s -> s != null && !s.isEmpty()).toList());
+    }
+
+    @Override
+    public void info(String message) {
+        target.info(redact(message));
+    }
+
+    @Override
+    public void warn(String message) {
+        target.warn(redact(message));
+    }
+
+    @Override
+    public void error(String message) {
+        target.error(redact(message));
+    }
+
+    @Override
+    public void debug(String message) {
+        target.debug(redact(message));
+    }
+
+    /** {@code text} with every secret value replaced. */
+    public String redact(String text) {
+        return Redactor.redact(text, secrets);
+    }
+}

@@ -1,0 +1,206 @@
+package org.kamal4j.flows.steps;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.kamal4j.FlowException;
+import org.kamal4j.commands.AppCommands;
+import org.kamal4j.commands.AuditCommands;
+import org.kamal4j.commands.Command;
+import org.kamal4j.commands.EnvFile;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.config.Role;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.runner.HaltedAtBarrierException;
+import org.kamal4j.runner.RoleTask;
+import org.kamal4j.runner.WebBarrier;
+import org.kamal4j.ssh.Session;
+import org.kamal4j.ssh.TransportException;
+
+/**
+ * The blue-green boot of one role on one host (4.4.4): rename a clashing container, find the old version, wait at
+ * the barrier (non-primary roles), write the env file, run the new container, wait until it is ready, then stop
+ * the old one. On failure the new container is stopped, the old one keeps running, the barrier is closed and the
+ * new container's last log lines are put into the error.
+ */
+public final class AppBoot implements RoleTask {
+
+    /** How many log lines of a failed container the error shows. */
+    public static final int LOG_LINES = 20;
+
+    private final FlowContext ctx;
+    private final DeployConfig config;
+    private final WebBarrier barrier;
+    private final BootReport report;
+    private final Map<String, String> knownCurrent;
+
+    /**
+     * @param knownCurrent current running versions found earlier in this flow, keyed by {@link #key}; a missing
+     *                     key is looked up on the host
+     */
+    public AppBoot(FlowContext ctx, DeployConfig config, WebBarrier barrier, BootReport report,
+            Map<String, String> knownCurrent) {
+        this.ctx = ctx;
+        this.config = config;
+        this.barrier = barrier;
+        this.report = report;
+        this.knownCurrent = knownCurrent;
+    }
+
+    /** The key of {@code knownCurrent}. */
+    public static String key(String host, String role) {
+        return host + " " + role;
+    }
+
+    @Override
+    public void run(String host, String roleName, String lane) throws Exception {
+        long start = System.nanoTime();
+        Role role = config.role(roleName);
+        AppCommands app = new AppCommands(config, role, ctx.randomHex());
+        AuditCommands audit = ctx.audit(config);
+        Session s = ctx.transport().session(host, lane);
+        String version = config.version();
+        String replaced = renameClash(s, app, audit, host, roleName);
+        String old = oldVersion(s, app, host, roleName, replaced);
+        boolean gatekeeper = roleName.equals(barrier.primaryRole());
+        if (!gatekeeper) {
+            awaitBarrier(host, roleName, old, start);
+        }
+        try {
+            start(s, app, audit, role, host);
+            if (role.runsProxy()) {
+                new ProxyReadiness(ctx, config).await(s, role, app, host);
+            } else {
+                new Readiness(ctx).await(s, app, version, host);
+            }
+        } catch (Exception e) {
+            report.add(row(host, roleName, old, "failed", start));
+            throw failed(s, app, host, roleName, gatekeeper, e);
+        }
+        if (gatekeeper && barrier.open(host)) {
+            ctx.output().info(host, "First " + roleName + " container is healthy on " + host
+                    + ", booting any other roles");
+        }
+        if (old != null) {
+            s.tryRun(app.stop(old));
+            new BootPreparation(ctx, config).cleanUp(s, role);
+        }
+        report.add(row(host, roleName, old, "booted", start));
+    }
+
+    private String renameClash(Session s, AppCommands app, AuditCommands audit, String host, String role)
+            throws TransportException {
+        String version = config.version();
+        String clash = s.tryRun(app.containerIdForVersion(version));
+        if (clash == null || clash.isBlank()) {
+            return null;
+        }
+        String replaced = app.replacementVersion(version);
+        ctx.output().info(host, "Renaming container " + version + " to " + replaced + " as already deployed on "
+                + host);
+        s.run(audit.record("Renaming container " + version + " to " + replaced, role)
+                .and(app.rename(version, replaced)));
+        return replaced;
+    }
+
+    private String oldVersion(Session s, AppCommands app, String host, String role, String replaced)
+            throws TransportException {
+        String key = key(host, role);
+        String old = knownCurrent.containsKey(key) ? knownCurrent.get(key) : s.tryRun(app.currentRunningVersion());
+        if (old == null || old.isBlank()) {
+            return null;
+        }
+        return replaced != null && old.equals(config.version()) ? replaced : old;
+    }
+
+    private void awaitBarrier(String host, String role, String old, long start) throws HaltedAtBarrierException,
+            InterruptedException {
+        String primary = barrier.primaryRole();
+        ctx.output().info(host, "Waiting for the first healthy " + primary + " container before booting " + role
+                + " on " + host + "...");
+        try {
+            barrier.await(role, host);
+        } catch (HaltedAtBarrierException e) {
+            ctx.output().error(host, "First " + primary + " container is unhealthy, not booting " + role + " on "
+                    + host);
+            report.add(row(host, role, old, "halted", start));
+            throw e;
+        }
+        ctx.output().info(host, "First " + primary + " container is healthy, booting " + role + " on " + host
+                + "...");
+    }
+
+    private void start(Session s, AppCommands app, AuditCommands audit, Role role, String host)
+            throws TransportException {
+        String version = config.version();
+        s.run(audit.record("Booted app version " + version, role.name(), List.of(app.envDirectory())));
+        EnvFile env = EnvFile.of(config.envFor(role, host), config.secrets());
+        s.upload(env.content().getBytes(StandardCharsets.UTF_8), config.roleEnvFile(role.name()), 0600);
+        ctx.output().info(host, "Start container with version " + version + " for " + role.name() + "...");
+        s.run(app.run(host));
+    }
+
+    /** Cleans up after a failed start and returns the error to throw, with the container's last log lines. */
+    private Exception failed(Session s, AppCommands app, String host, String role, boolean gatekeeper,
+            Exception cause) {
+        ctx.output().error(host, "Failed to boot " + role + " on " + host);
+        boolean showLogs = true;
+        if (gatekeeper) {
+            showLogs = barrier.close(host, cause);
+            if (showLogs) {
+                ctx.output().error(host, "First " + role + " container is unhealthy on " + host
+                        + ", not booting any other roles");
+            }
+        }
+        String logs = showLogs ? lastLogLines(s, app) : null;
+        String health = showLogs ? healthCheckOutput(s, app) : null;
+        try {
+            s.tryRun(app.stop(config.version()));
+        } catch (TransportException e) {
+            cause.addSuppressed(e);
+        }
+        String message = ctx.output().redact(cause.getMessage() == null ? cause.toString() : cause.getMessage()
+                .strip());
+        if (logs != null) {
+            message += "\nLast " + LOG_LINES + " log lines of " + app.containerName(config.version()) + ":\n"
+                    + (logs.isBlank() ? "(no output)" : ctx.output().redact(logs.strip()));
+        }
+        if (health != null && !health.isBlank()) {
+            message += "\nHealth check output of " + app.containerName(config.version()) + ":\n"
+                    + ctx.output().redact(health.strip());
+        }
+        return new FlowException(message, cause);
+    }
+
+    private String lastLogLines(Session s, AppCommands app) {
+        Command tail = app.containerIdForVersion(config.version())
+                .pipe(Command.of("xargs", "docker", "logs", "--tail", String.valueOf(LOG_LINES)).raw("2>&1"));
+        try {
+            String out = s.tryRun(tail);
+            return out == null ? "Could not fetch logs for " + config.version() : out;
+        } catch (TransportException e) {
+            return "Could not fetch logs for " + config.version() + ": " + e.getMessage();
+        }
+    }
+
+    /** The output of the image's HEALTHCHECK runs (empty when the image has none or it cannot be read). */
+    private String healthCheckOutput(Session s, AppCommands app) {
+        Command inspect = app.containerIdForVersion(config.version()).pipe(Command.of("xargs", "docker", "inspect",
+                "--format", "{{if .State.Health}}{{range .State.Health.Log}}exit {{.ExitCode}}: {{.Output}}\n{{end}}"
+                        + "{{end}}"));
+        try {
+            String out = s.tryRun(inspect);
+            // Docker keeps the last five runs, usually the same failure: show each distinct line once.
+            return out == null ? null : String.join("\n", out.lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .distinct().toList());
+        } catch (TransportException e) {
+            return null;
+        }
+    }
+
+    private BootReport.Row row(String host, String role, String old, String result, long start) {
+        return new BootReport.Row(host, role, old, config.version(), result,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+}

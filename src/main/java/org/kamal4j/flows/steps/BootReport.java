@@ -1,0 +1,55 @@
+package org.kamal4j.flows.steps;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** What happened to each (host, role) of a boot, for the summary table at the end of a flow. Thread-safe. */
+public final class BootReport {
+
+    /** One row: {@code result} is {@code booted}, {@code failed} or {@code halted}. */
+    public record Row(String host, String role, String oldVersion, String newVersion, String result,
+            Duration took) {}
+
+    private final List<Row> rows = new ArrayList<>();
+
+    public synchronized void add(Row row) {
+        rows.add(row);
+    }
+
+    public synchronized List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** The table: a header line and one aligned line per row, in the order the rows were given by host order. */
+    public synchronized List<String> table(List<String> hostOrder) {
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingInt((Row r) -> hostOrder.indexOf(r.host())));
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"HOST", "ROLE", "OLD", "NEW", "RESULT", "SECONDS"});
+        for (Row r : sorted) {
+            cells.add(new String[] {r.host(), r.role(), r.oldVersion() == null ? "-" : r.oldVersion(),
+                r.newVersion(), r.result(), String.format("%.1f", r.took().toMillis() / 1000.0)});
+        }
+        int[] widths = new int[6];
+        cells.forEach(c -> {
+            for (int i = 0; i < 6; i++) {
+                widths[i] = Math.max(widths[i], c[i].length());
+            }
+        });
+        List<String> lines = new ArrayList<>();
+        for (String[] c : cells) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 6; i++) {
+                sb.append(i == 0 ? "" : "  ").append(i == 5 ? c[i] : pad(c[i], widths[i]));
+            }
+            lines.add(sb.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,110 @@
+package org.kamal4j.flows.steps;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.kamal4j.FlowException;
+import org.kamal4j.commands.LockCommands;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.ssh.CommandFailedException;
+import org.kamal4j.ssh.ExecResult;
+import org.kamal4j.ssh.Session;
+import org.kamal4j.ssh.TransportException;
+
+/**
+ * The deploy lock of 7.1 on the selection's primary host. {@link #acquire} refuses a held lock with its holder's
+ * details; {@link #release} runs on every path: flows call it in {@code finally}, and a JVM shutdown hook calls it
+ * when Maven is stopped with Ctrl-C. With {@code KAMAL_LOCK=true} an outer process holds the lock and this one
+ * neither takes nor releases it.
+ */
+public final class DeployLock implements AutoCloseable {
+
+    /** Heading of the refusal when someone else holds the lock. */
+    public static final String FOUND = "Deploy lock found";
+
+    private final FlowContext ctx;
+    private final LockCommands commands;
+    private final AtomicBoolean held = new AtomicBoolean();
+    private final Thread shutdownHook = new Thread(this::release, "kamal-lock-release");
+
+    public DeployLock(FlowContext ctx) {
+        this.ctx = ctx;
+        this.commands = new LockCommands(ctx.config(), ctx.clock(), ctx.lockUser());
+    }
+
+    /** Creates {@code .kamal} on every selected host, then takes the lock on the primary host. */
+    public void acquire(String message, String version) throws FlowException, MultiHostException,
+            InterruptedException {
+        if (ctx.inheritedLock()) {
+            ctx.output().info("Using the deploy lock held by the calling process (KAMAL_LOCK=true)");
+            return;
+        }
+        ctx.output().info("Acquiring the deploy lock...");
+        String primary = ctx.selection().primaryHost();
+        List<String> others = ctx.selection().hosts().stream().filter(h -> !h.equals(primary)).toList();
+        ctx.runner().runEach(others, h -> h, h -> ctx.transport().session(h).run(commands.ensureRunDirectory()));
+        try {
+            Session s = ctx.transport().session(primary);
+            ExecResult r = s.exec(commands.ensureRunDirectoryAndAcquire(message, version));
+            if (!r.ok()) {
+                refuse(s, new CommandFailedException(commands.acquire(message, version), r));
+            }
+        } catch (TransportException e) {
+            throw new FlowException("Could not take the deploy lock on " + primary + ": " + e.getMessage(), e);
+        }
+        held.set(true);
+        ctx.lockHeld(true);
+        ctx.shutdownHooks().add(shutdownHook);
+    }
+
+    /** The lock could not be created: if it exists, name its holder; otherwise report the failure itself. */
+    private void refuse(Session s, CommandFailedException failure) throws FlowException, TransportException {
+        ExecResult status = s.exec(commands.status());
+        if (!status.ok()) {
+            throw new FlowException("Could not take the deploy lock on " + s.host() + ":\n" + failure.getMessage());
+        }
+        throw new FlowException(FOUND + " on " + s.host() + ", so nothing was changed; if no deploy is running, "
+                + "release it with `mvn kamal:lock-release`\n" + status.stdout().strip());
+    }
+
+    /** Whether this object holds the lock now. */
+    public boolean held() {
+        return held.get();
+    }
+
+    /** Leaves the lock in place when this process ends (a manual {@code lock-acquire}). */
+    public void keep() {
+        if (held.compareAndSet(true, false)) {
+            ctx.shutdownHooks().remove(shutdownHook);
+            ctx.lockHeld(false);
+        }
+    }
+
+    /** Releases the lock if this object took it; never throws (a failure is printed). Idempotent. */
+    public void release() {
+        if (!held.compareAndSet(true, false)) {
+            return;
+        }
+        if (Thread.currentThread() != shutdownHook) {
+            ctx.shutdownHooks().remove(shutdownHook);
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            ctx.output().info("Releasing the deploy lock...");
+            ctx.transport().session(ctx.selection().primaryHost()).run(commands.release());
+        } catch (TransportException | RuntimeException e) {
+            ctx.output().error("Error releasing the deploy lock: " + e.getMessage().strip()
+                    + "; release it with `mvn kamal:lock-release`");
+        } finally {
+            ctx.lockHeld(false);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        release();
+    }
+}

@@ -1,0 +1,133 @@
+package org.kamal4j.flows.steps;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kamal4j.FlowException;
+import org.kamal4j.commands.AppCommands;
+import org.kamal4j.commands.AuditCommands;
+import org.kamal4j.commands.Command;
+import org.kamal4j.commands.ImageCommands;
+import org.kamal4j.commands.PruneCommands;
+import org.kamal4j.commands.RegistryCommands;
+import org.kamal4j.commands.ServerCommands;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.runner.BootGroups;
+import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.runner.WebBarrier;
+import org.kamal4j.ssh.Session;
+
+/**
+ * The remote steps deploy, redeploy, setup and rollback share: pull, stale containers, the boot groups with the
+ * barrier, tagging latest and pruning. Each runs on every host in parallel and fails with one aggregated error.
+ */
+public final class DeploySteps {
+
+    private final FlowContext ctx;
+
+    public DeploySteps(FlowContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Registry login (unless local) and the {@code kamal} network, then the audited pull on every app host. */
+    public void pull(DeployConfig config) throws MultiHostException, InterruptedException {
+        ctx.output().info("Pull app image " + config.absoluteImage() + "...");
+        Command network = Command.of("sh", "-c", ServerCommands.ensureNetwork("kamal").toShell());
+        Command prepare = config.registry().local() ? network
+                : new RegistryCommands(config.registry(), config.secrets()).login().and(network);
+        AuditCommands audit = ctx.audit(config);
+        Command pull = audit.record("Pulled image with version " + config.version(), null)
+                .and(new ImageCommands(config).pullAndCheck());
+        ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> {
+            Session s = ctx.transport().session(host);
+            s.run(prepare);
+            s.run(pull);
+        });
+    }
+
+    /**
+     * Stops every running container of each (app host, role) other than the current one and returns the current
+     * versions ({@link AppBoot#key}; empty string for none) so the boot need not ask again.
+     */
+    public Map<String, String> stopStaleContainers(DeployConfig config) throws MultiHostException,
+            InterruptedException {
+        ctx.output().info("Detect stale containers...");
+        Map<String, String> current = new ConcurrentHashMap<>();
+        ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> {
+            Session s = ctx.transport().session(host);
+            for (String roleName : ctx.selection().roleNamesOn(host)) {
+                AppCommands app = new AppCommands(config, config.role(roleName), ctx.randomHex());
+                String running = s.run(app.runningVersions());
+                String now = orEmpty(s.tryRun(app.currentRunningVersion()));
+                current.put(AppBoot.key(host, roleName), now);
+                for (String v : Arrays.stream(running.split("\n")).map(String::strip)
+                        .filter(v -> !v.isEmpty() && !v.equals(now)).toList()) {
+                    ctx.output().info(host, "Stopping stale container for role " + roleName + " with version " + v);
+                    s.tryRun(app.stop(v));
+                }
+            }
+        });
+        return current;
+    }
+
+    /**
+     * Boots {@code config.version()} group by group with the barrier and the app-boot hooks, then, when every
+     * group succeeded, tags it as latest on every app host.
+     */
+    public void boot(DeployConfig config, Map<String, String> knownCurrent, BootReport report)
+            throws MultiHostException, FlowException, InterruptedException {
+        ctx.output().info("Start container with version " + config.version() + "...");
+        WebBarrier barrier = new WebBarrier(ctx.selection().primaryRole(),
+                WebBarrier.defaultTimeout(config.deployTimeout(), config.readinessDelay()));
+        new BootPreparation(ctx, config).run();
+        List<String> hosts = ctx.selection().appHosts();
+        BootGroups groups = BootGroups.forConfig(config, ctx.runner(), h -> h, barrier, ctx.sleeper());
+        try {
+            groups.<Exception>boot(BootGroups.partition(hosts, config.boot().limit()),
+                    ctx.selection()::roleNamesOn,
+                    group -> ctx.hook("pre-app-boot", config.version(), group, Map.of()),
+                    new AppBoot(ctx, config, barrier, report, knownCurrent),
+                    group -> ctx.hook("post-app-boot", config.version(), group, Map.of()));
+        } catch (MultiHostException | FlowException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new FlowException(e.getMessage(), e);
+        }
+        tagLatest(config);
+    }
+
+    private void tagLatest(DeployConfig config) throws MultiHostException, InterruptedException {
+        Command tag = ctx.audit(config).record("Tagging " + config.absoluteImage() + " as the latest image", null)
+                .and(Command.of("docker", "tag", config.absoluteImage(), config.latestImage()));
+        ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> ctx.transport().session(host).run(tag));
+    }
+
+    /** Keeps {@code retain_containers} stopped containers and removes unused images, on every selected host. */
+    public void prune(DeployConfig config) throws MultiHostException, InterruptedException {
+        ctx.output().info("Prune old containers and images...");
+        PruneCommands prune = new PruneCommands(config);
+        AuditCommands audit = ctx.audit(config);
+        Command containers = audit.record("Pruned containers", null).and(prune.containers(config.retainContainers()));
+        Command images = audit.record("Pruned images", null).and(prune.images());
+        ctx.runner().runEach(ctx.selection().hosts(), h -> h, host -> {
+            Session s = ctx.transport().session(host);
+            s.run(containers);
+            s.run(images);
+        });
+    }
+
+    /** Prints the boot summary table (when anything was booted) and the per-host command counts (debug). */
+    public void summary(BootReport report) {
+        if (!report.rows().isEmpty()) {
+            report.table(ctx.selection().hosts()).forEach(ctx.output()::info);
+        }
+        ctx.transport().commandCounts().forEach((host, n) -> ctx.output().debug("[" + host + "] " + n
+                + " remote commands, " + ctx.transport().uploads(host) + " uploads"));
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,53 @@
+package org.kamal4j.flows.steps;
+
+import org.kamal4j.FlowException;
+import org.kamal4j.commands.AppCommands;
+import org.kamal4j.commands.ProxyCommands;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.config.Role;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.ssh.CommandFailedException;
+import org.kamal4j.ssh.Session;
+import org.kamal4j.ssh.TransportException;
+
+/**
+ * Readiness of a new container of a proxy role (4.4.4 step 8, 6.2): look up its id and ask kamal-proxy to deploy
+ * it, which returns once the proxy has health-checked the target and switched traffic to it.
+ */
+public final class ProxyReadiness {
+
+    private final FlowContext ctx;
+    private final DeployConfig config;
+
+    public ProxyReadiness(FlowContext ctx, DeployConfig config) {
+        this.ctx = ctx;
+        this.config = config;
+    }
+
+    /** Switches the role's route on {@code host} to the container of {@code config.version()}. */
+    public void await(Session s, Role role, AppCommands app, String host) throws FlowException, TransportException {
+        ProxyCommands proxy = new ProxyCommands(config);
+        try {
+            s.run(proxy.deployContainerOf(role, host, app.containerIdForVersion(config.version())));
+        } catch (CommandFailedException e) {
+            String why = e.result().stderr().strip();
+            if (why.isEmpty()) {
+                why = e.result().stdout().strip();
+            }
+            if (why.startsWith("Failed to get endpoint")) {
+                throw new FlowException(why, e);
+            }
+            throw new FlowException("kamal-proxy on " + host + " did not switch " + role.name() + " to "
+                    + app.containerName(config.version()) + " within deploy_timeout " + config.deployTimeout()
+                    + "s: " + (why.isEmpty() ? "exit status " + e.result().exitStatus() : why)
+                    + "; the old container keeps serving. Check the new container's health check path ("
+                    + healthPath(role) + ") and its logs", e);
+        }
+        ctx.output().info(host, "kamal-proxy switched " + role.name() + " to " + app.containerName(config.version()));
+    }
+
+    private static String healthPath(Role role) {
+        String path = role.proxy().healthcheckPath();
+        return path == null ? "/up" : path;
+    }
+}
