@@ -69,6 +69,11 @@ public final class ImageCommands {
         return line.args(context(builder)).raw("2>&1").build();
     }
 
+    /** The local daemon's architecture ({@code amd64}, {@code arm64}): what a plain docker build produces. */
+    public Command localArch() {
+        return Command.of("docker", "version", "--format", "{{.Server.Arch}}");
+    }
+
     /** Both tags pushed in one command. */
     public Command push() {
         return Command.of("docker", "push", config.absoluteImage())

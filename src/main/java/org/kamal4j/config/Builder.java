@@ -3,7 +3,7 @@ package org.kamal4j.config;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code builder} section. */
+/** The {@code builder} section; {@code jib} is null unless the image is built with Jib. */
 public record Builder(
         List<String> arch,
         String remote,
@@ -21,4 +21,5 @@ public record Builder(
         String packBuilder,
         List<String> packBuildpacks,
         String provenance,
-        Boolean sbom) {}
+        Boolean sbom,
+        Jib jib) {}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.kamal4j.FlowException;
 import org.kamal4j.KamalException;
+import org.kamal4j.build.BuildInputs;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.context.Selection;
@@ -41,6 +42,7 @@ public final class FlowWiring {
     private Path baseDir = Path.of(".");
     private Map<String, String> environment = System.getenv();
     private SshCredentials credentials = SshCredentials.NONE;
+    private BuildInputs buildInputs = BuildInputs.NONE;
 
     private FlowWiring(DeployConfig config, Output output) {
         this.config = config;
@@ -112,6 +114,12 @@ public final class FlowWiring {
         return this;
     }
 
+    /** The Java project and settings.xml registry credentials a {@code builder.jib} build uses. */
+    public FlowWiring buildInputs(BuildInputs inputs) {
+        this.buildInputs = inputs;
+        return this;
+    }
+
     /**
      * Runs the flow on the wired context and closes the transport and the host runner. Every failure the user can
      * act on is a {@link KamalException}; an interrupt (Ctrl-C) becomes one too, after the flow released the lock.
@@ -143,6 +151,7 @@ public final class FlowWiring {
                 .environment(environment)
                 .command(command)
                 .baseDir(baseDir)
+                .buildInputs(buildInputs)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.kamal4j.KamalException;
 import org.kamal4j.config.DeployConfig;
@@ -21,6 +22,10 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
     /** At most this many hosts are worked on at once. */
     @Parameter(property = "kamal.maxThreads", defaultValue = "64")
     protected int maxThreads;
+
+    /** The project the goal runs in: its classes and runtime dependencies are what {@code builder.jib} builds. */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
 
     /** {@code KAMAL_COMMAND} for hooks. */
     protected abstract String commandName();
@@ -39,7 +44,8 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
         Flow flow = flow();
         FlowWiring wiring = FlowWiring.of(config, new MavenOutput(getLog())).hosts(hosts).roles(roles)
                 .primaryOnly(primary).dryRun(dryRun).skipHooks(skipHooks).maxThreads(maxThreads)
-                .command(commandName()).baseDir(projectDir().toPath()).environment(environment());
+                .command(commandName()).baseDir(projectDir().toPath()).environment(environment())
+                .buildInputs(MavenBuildInputs.of(project, settings, config));
         Server server = sshServer(config);
         if (server != null) {
             List<Path> keys = server.getPrivateKey() == null ? List.of() : List.of(Path.of(server.getPrivateKey()));

@@ -56,7 +56,7 @@ final class Example {
 
     static Builder builder() {
         return new Builder(List.of("amd64"), null, true, "docker-container", null, "Dockerfile", null, Map.of(),
-                List.of(), null, null, null, null, null, null, null, null);
+                List.of(), null, null, null, null, null, null, null, null, null);
     }
 
     static DeployConfig config() {

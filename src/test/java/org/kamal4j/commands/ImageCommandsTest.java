@@ -41,7 +41,7 @@ class ImageCommandsTest {
         Map<String, String> args = new LinkedHashMap<>();
         args.put("RUBY_VERSION", "3.3");
         Builder builder = new Builder(List.of("amd64", "arm64"), null, true, "docker", "app", "Dockerfile.prod",
-                "prod", args, List.of("GITHUB_TOKEN"), "default", null, null, null, null, null, "false", false);
+                "prod", args, List.of("GITHUB_TOKEN"), "default", null, null, null, null, null, "false", false, null);
         DeployConfig c = Example.config();
         DeployConfig config = new DeployConfig(c.service(), c.image(), null, "abc123", c.registry(), c.roles(),
                 c.primaryRoleName(), c.accessories(), c.env(), c.proxy(), c.ssh(), c.sshkit(), c.boot(), builder,

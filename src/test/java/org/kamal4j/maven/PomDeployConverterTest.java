@@ -67,6 +67,24 @@ class PomDeployConverterTest {
     }
 
     @Test
+    void pomJibSectionMapsToTheSameTreeAsDeployYml(@TempDir Path dir) throws Exception {
+        String pom = RUNNING_EXAMPLE.replace("<builder><arch>amd64</arch></builder>", """
+                <builder><arch>amd64</arch><jib>
+                  <from>registry.example/jre:17</from>
+                  <entrypoint><e>java</e><e>-jar</e><e>/app/app.jar</e></entrypoint>
+                  <ports><port>8080</port></ports>
+                  <labels><team>payments</team></labels>
+                  <extra_directories><dir>src/main/jib</dir></extra_directories>
+                  <allow_insecure_registries>true</allow_insecure_registries>
+                </jib></builder>""");
+        DeployConfig c = new ConfigLoader(dir, Map.of()).version("abc123")
+                .pomTree(PomDeployConverter.toTree(xml(pom))).load();
+        assertEquals(new org.kamal4j.config.Jib("registry.example/jre:17", null, List.of("java", "-jar",
+                "/app/app.jar"), List.of(), List.of(), List.of("8080"), Map.of("team", "payments"), Map.of(),
+                List.of("src/main/jib"), null, null, null, true), c.builder().jib());
+    }
+
+    @Test
     void pomAloneLoadsLikeTheRunningExample(@TempDir Path dir) throws Exception {
         DeployConfig c = new ConfigLoader(dir, Map.of()).version("abc123")
                 .pomTree(PomDeployConverter.toTree(xml(RUNNING_EXAMPLE))).load();

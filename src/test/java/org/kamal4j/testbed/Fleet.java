@@ -23,6 +23,7 @@ public final class Fleet {
     private final List<String> hosts;
     private final boolean docker;
     private boolean imagesPushed;
+    private boolean jrePushed;
 
     private Fleet(String name, Path dir, List<String> hosts, boolean docker) {
         this.name = name;
@@ -87,10 +88,34 @@ public final class Fleet {
         }
     }
 
+    /** Pushes the Java 17 base image {@code jre:17} of Jib builds to the registry (src/it/fleet/jre-image.sh). */
+    public synchronized void pushJreImage() {
+        if (!jrePushed) {
+            Proc.run(List.of(projectDir().resolve("src/it/fleet/jre-image.sh").toString(), name), Map.of(), 600);
+            jrePushed = true;
+        }
+    }
+
     /** The fleet registry, host:port (198.18.N.1:5000); every daemon of the fleet trusts it over plain HTTP. */
     public String registry() {
         requireDocker();
         return readLines(dir.resolve("registry.address")).get(0);
+    }
+
+    /** The HTTP status of {@code GET <path>} on the fleet registry (e.g. 404 for a manifest never pushed). */
+    public int registryStatus(String path) {
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    .proxy(java.net.http.HttpClient.Builder.NO_PROXY).build();
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + registry() + path))
+                    .header("Accept", "application/vnd.docker.distribution.manifest.v2+json").build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A pushed test image in the fleet registry, e.g. {@code image("app:v1")} is 198.18.N.1:5000/app:v1. */

@@ -8,6 +8,7 @@ import org.kamal4j.config.Boot;
 import org.kamal4j.config.Builder;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Env;
+import org.kamal4j.config.Jib;
 import org.kamal4j.config.Registry;
 import org.kamal4j.config.Role;
 import org.kamal4j.config.SecretValue;
@@ -91,7 +92,20 @@ public final class ModelBuilder {
                 Values.str(b, "target"), Values.stringMap(b.get("args")), orEmpty(Values.strings(b.get("secrets"))),
                 Values.str(b, "ssh"), Values.str(cache, "type"), Values.str(cache, "options"), cacheImage,
                 Values.str(pack, "builder"), orEmpty(Values.strings(pack.get("buildpacks"))),
-                Values.str(b, "provenance"), Values.bool(b, "sbom"));
+                Values.str(b, "provenance"), Values.bool(b, "sbom"), jib(b));
+    }
+
+    private static Jib jib(Map<String, Object> b) {
+        if (!b.containsKey("jib")) {
+            return null;
+        }
+        Map<String, Object> j = Values.map(b, "jib");
+        return new Jib(Values.str(j, "from"), Values.str(j, "main_class"), orEmpty(Values.strings(j.get("entrypoint"))),
+                orEmpty(Values.strings(j.get("jvm_flags"))), orEmpty(Values.strings(j.get("args"))),
+                orEmpty(Values.strings(j.get("ports"))), Values.stringMap(j.get("labels")),
+                Values.stringMap(j.get("environment")), orEmpty(Values.strings(j.get("extra_directories"))),
+                Values.str(j, "user"), Values.str(j, "working_directory"), Values.str(j, "app_root"),
+                Values.bool(j, "allow_insecure_registries", false));
     }
 
     /** {@code hooks_output}: a string applies to every hook (key {@code *}); a leading ':' is dropped. */

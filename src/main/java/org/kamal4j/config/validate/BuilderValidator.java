@@ -25,7 +25,7 @@ final class BuilderValidator {
         }
         Map<String, Object> b = Checker.asMap(v);
         c.keys("builder", b, Set.of("arch", "remote", "local", "driver", "context", "dockerfile", "target", "args",
-                "secrets", "ssh", "cache", "pack", "provenance", "sbom"));
+                "secrets", "ssh", "cache", "pack", "provenance", "sbom", "jib"));
         if (b.get("arch") == null) {
             c.add("builder", "Builder arch not set");
         } else if (b.get("arch") instanceof List<?> l) {
@@ -44,6 +44,7 @@ final class BuilderValidator {
             c.listOf("builder/secrets", b.get("secrets"), Kind.STRING);
         }
         builderSubsections(b);
+        new JibValidator(c).jib(b);
     }
 
     private void builderSubsections(Map<String, Object> b) {

@@ -12,7 +12,8 @@ public final class ListPaths {
     private static final List<Pattern> PATTERNS = List.of(
             "volumes", "servers/[^/]+/hosts", "(.+/)?env/secret", "env/tags/[^/]+/secret",
             "(accessories/[^/]+/)?registry/(username|password)", "builder/arch", "builder/secrets",
-            "builder/pack/buildpacks", "accessories/[^/]+/(hosts|roles|tags|files|directories|volumes)",
+            "builder/pack/buildpacks",
+            "builder/jib/(entrypoint|jvm_flags|args|ports|extra_directories)", "accessories/[^/]+/(hosts|roles|tags|files|directories|volumes)",
             "ssh/(keys|key_data|config)", "(.+/)?proxy/(hosts|path_prefixes)",
             "(.+/)?proxy/logging/(request_headers|response_headers)", "(.+/)?proxy/run/bind_ips",
             "(.+/)?options/[^/]+").stream().map(Pattern::compile).toList();

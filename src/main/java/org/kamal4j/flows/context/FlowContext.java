@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import org.kamal4j.FlowException;
+import org.kamal4j.build.BuildInputs;
 import org.kamal4j.commands.AuditCommands;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.local.CountingTransport;
@@ -47,6 +48,7 @@ public final class FlowContext {
     private final String command;
     private final ShutdownHooks shutdownHooks;
     private final Path baseDir;
+    private final BuildInputs buildInputs;
     private final AtomicBoolean lockHeld = new AtomicBoolean();
 
     FlowContext(FlowContextBuilder b) {
@@ -66,6 +68,7 @@ public final class FlowContext {
         this.command = b.command;
         this.shutdownHooks = b.shutdownHooks;
         this.baseDir = b.baseDir;
+        this.buildInputs = b.buildInputs;
     }
 
     /** A builder with production defaults for everything but these four. */
@@ -151,6 +154,11 @@ public final class FlowContext {
     /** The project directory: local files (accessory files) resolve against it. */
     public Path baseDir() {
         return baseDir;
+    }
+
+    /** The Maven project and settings credentials an image build may use (Jib). */
+    public BuildInputs buildInputs() {
+        return buildInputs;
     }
 
     /** Work on one host with its session. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.kamal4j.build.BuildInputs;
 import org.kamal4j.commands.RandomHex;
 import org.kamal4j.flows.local.DryRunLocalRunner;
 import org.kamal4j.flows.local.Hooks;
@@ -33,6 +34,7 @@ public final class FlowContextBuilder {
     String command = "deploy";
     ShutdownHooks shutdownHooks = ShutdownHooks.RUNTIME;
     Path baseDir = Path.of(".");
+    BuildInputs buildInputs = BuildInputs.NONE;
 
     FlowContextBuilder(Selection selection, Transport transport, HostRunner runner, Output output) {
         this.selection = selection;
@@ -101,6 +103,11 @@ public final class FlowContextBuilder {
 
     public FlowContextBuilder baseDir(Path dir) {
         this.baseDir = dir;
+        return this;
+    }
+
+    public FlowContextBuilder buildInputs(BuildInputs inputs) {
+        this.buildInputs = inputs;
         return this;
     }
 

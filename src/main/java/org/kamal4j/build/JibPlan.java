@@ -1,0 +1,113 @@
+package org.kamal4j.build;
+
+import com.google.cloud.tools.jib.api.MainClassFinder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.config.Jib;
+
+/**
+ * Everything a Jib build needs, checked before anything is pulled or pushed: the project is a Java project with
+ * compiled classes, the main class is known, extra directories exist. Pure data once made.
+ *
+ * @param jib the {@code builder.jib} section
+ * @param target the image to push ({@code <repository>:<version>})
+ * @param extraTag the second tag ({@code latest} or {@code latest-<destination>})
+ * @param platforms {@code linux/<arch>} per {@code builder.arch}
+ * @param mainClass the main class (null when {@code entrypoint} replaces the java command)
+ * @param labels the image labels, Kamal's {@code service} label included
+ * @param extraDirectories source directory to path in the image
+ * @param registryServer {@code registry.server}: its credentials also pull the base image when it lives there
+ */
+public record JibPlan(Jib jib, JavaProject project, String target, String extraTag, List<String> platforms,
+        String mainClass, Map<String, String> labels, Map<Path, String> extraDirectories, String registryServer) {
+
+    /** The packagings whose classes Jib can run with {@code java -cp ... MainClass}. */
+    private static final List<String> JAVA_PACKAGINGS = List.of("jar");
+
+    /** Checks the project and the section; every problem is a {@link BuildException} naming what to change. */
+    public static JibPlan of(DeployConfig config, JavaProject project) throws BuildException {
+        Jib jib = config.builder().jib();
+        if (project == null) {
+            throw new BuildException("builder/jib: no Maven project to build from; run the goal inside the "
+                    + "project (mvn kamal:deploy in the directory of its pom.xml)");
+        }
+        checkJavaProject(project);
+        String mainClass = jib.entrypoint().isEmpty() ? mainClass(jib, project) : null;
+        Map<String, String> labels = new LinkedHashMap<>(jib.labels());
+        labels.put("service", config.service());
+        List<String> platforms = config.builder().arch().stream().map(a -> "linux/" + a).toList();
+        return new JibPlan(jib, project, config.absoluteImage(), config.latestTag(), platforms, mainClass, labels,
+                extraDirectories(jib, project.baseDir()), config.registry().server());
+    }
+
+    private static void checkJavaProject(JavaProject p) throws BuildException {
+        if (!JAVA_PACKAGINGS.contains(p.packaging())) {
+            throw new BuildException("builder/jib: project " + p.name() + " has packaging '" + p.packaging()
+                    + "', not a Java project: Jib builds the image from the classes of a project with packaging "
+                    + "jar. Remove builder/jib to build with a Dockerfile instead");
+        }
+        if (!hasClasses(p.classesDir())) {
+            throw new BuildException("builder/jib: no compiled classes in " + p.classesDir() + "; compile first "
+                    + "(mvn package kamal:deploy, or mvn deploy with kamal:deploy bound to the deploy phase)");
+        }
+    }
+
+    private static boolean hasClasses(Path dir) throws BuildException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".class"));
+        } catch (IOException e) {
+            throw new BuildException("builder/jib: cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String mainClass(Jib jib, JavaProject p) throws BuildException {
+        if (jib.mainClass() != null) {
+            return jib.mainClass();
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(p.classesDir())) {
+            files = walk.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new BuildException("builder/jib: cannot read " + p.classesDir() + ": " + e.getMessage(), e);
+        }
+        MainClassFinder.Result found = MainClassFinder.find(files, e -> { });
+        return switch (found.getType()) {
+            case MAIN_CLASS_FOUND -> found.getFoundMainClass();
+            case MAIN_CLASS_NOT_FOUND -> throw new BuildException("builder/jib/main_class: no class with a main "
+                    + "method in " + p.classesDir() + "; set builder/jib/main_class or builder/jib/entrypoint");
+            case MULTIPLE_MAIN_CLASSES -> throw new BuildException("builder/jib/main_class: several classes have a "
+                    + "main method (" + String.join(", ", found.getFoundMainClasses()) + "); set one");
+        };
+    }
+
+    private static Map<Path, String> extraDirectories(Jib jib, Path baseDir) throws BuildException {
+        Map<Path, String> out = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String spec : jib.extraDirectories()) {
+            int colon = spec.indexOf(':');
+            Path dir = baseDir.resolve(colon < 0 ? spec : spec.substring(0, colon));
+            String into = colon < 0 ? "/" : spec.substring(colon + 1);
+            if (!Files.isDirectory(dir)) {
+                problems.add(spec + " (no directory " + dir + ")");
+            } else if (!into.startsWith("/")) {
+                problems.add(spec + " (the path in the image must be absolute)");
+            } else {
+                out.put(dir, into);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BuildException("builder/jib/extra_directories: " + String.join("; ", problems));
+        }
+        return out;
+    }
+}
