@@ -23,30 +23,12 @@ public record EnvFile(String content, Set<String> secretValues) {
     }
 
     /**
-     * Docker reads env files literally, so control characters are written as escapes the way Kamal writes
-     * them ({@code \\}, {@code \n}, {@code \t}, {@code \xNN}); quotes, {@code #}, {@code $} and non-ASCII stay.
+     * Docker reads env files literally, one line per variable, so a value is written as its exact bytes (a
+     * backslash stays one backslash, unlike Kamal, whose escaping changes the value the container gets). Only
+     * what a line cannot hold is escaped as Kamal writes it: a newline as {@code \n}, a carriage return as
+     * {@code \r} (docs/compatibility.md).
      */
     public static String escape(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            sb.append(escapeChar(c));
-        }
-        return sb.toString();
-    }
-
-    private static String escapeChar(char c) {
-        return switch (c) {
-            case '\\' -> "\\\\";
-            case '\n' -> "\\n";
-            case '\t' -> "\\t";
-            case '\r' -> "\\r";
-            case '\f' -> "\\f";
-            case 0x0b -> "\\v";
-            case 0x07 -> "\\a";
-            case '\b' -> "\\b";
-            case 0x1b -> "\\e";
-            default -> c < 0x20 || c == 0x7f ? String.format("\\x%02X", (int) c) : String.valueOf(c);
-        };
+        return value.replace("\n", "\\n").replace("\r", "\\r");
     }
 }

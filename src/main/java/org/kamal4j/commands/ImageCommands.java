@@ -37,7 +37,7 @@ public final class ImageCommands {
      * (in its own {@code sh -c} so that a failed pull is not reported as a missing label).
      */
     public Command pullAndCheck() {
-        return removeLocalCopy().then(pull()).and(Command.of("sh", "-c", checkServiceLabel().toShell()));
+        return removeLocalCopy().then(pull()).and(Command.subshell(checkServiceLabel()));
     }
 
     /** A plain local {@code docker build} tagging version and latest (run in the project directory). */

@@ -101,6 +101,10 @@ public final class ConfigLoader {
         String resolved = VersionResolver.resolve(version, environment, baseDir, true);
         if (resolved == null && !versionOptional) {
             problems.addTopLevel(VersionResolver.noVersionMessage(baseDir), null);
+        } else if (resolved != null && !resolved.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
+            // the version becomes an image tag and part of container names: Docker's tag rule, checked here
+            problems.addTopLevel("Version " + resolved + " is not a valid Docker tag (letters, digits, _ . -;"
+                    + " at most 128, not starting with . or -)", null);
         }
         String secretsPath = root.get("secrets_path") == null ? ".kamal/secrets" : root.get("secrets_path").toString();
         DeployConfig config = ModelBuilder.build(root, destination, resolved,
@@ -158,6 +162,10 @@ public final class ConfigLoader {
         }
         String text;
         try {
+            if (Files.size(file) > ParseLimits.MAX_BYTES) {
+                throw new ConfigException(new ConfigProblem("", ParseLimits.exceeded("bytes", ParseLimits.MAX_BYTES)
+                        + ": " + Files.size(file) + " bytes", shown, 0));
+            }
             text = ErbRenderer.render(Files.readString(file, StandardCharsets.UTF_8), shown, env);
         } catch (IOException e) {
             throw new ConfigException(new ConfigProblem("", "cannot read " + file + ": " + e.getMessage(), null, 0));

@@ -35,9 +35,9 @@ class AccessoryCommandsTest {
                 List.of(new MountSpec("/srv/redis", "/data", null, null, null)), List.of("/tmp:/tmp"), "private", null);
         assertEquals("docker run --name app-redis --detach --restart always --network private --log-opt max-size=10m"
                 + " --publish 6379:6379 --env KAMAL_HOST=1.1.1.3 --env A=b"
-                + " --env-file .kamal/apps/app/env/accessories/redis.env --volume \"/tmp:/tmp\""
+                + " --env-file .kamal/apps/app/env/accessories/redis.env --volume /tmp:/tmp"
                 + " --volume \"$PWD/app-redis/etc/redis/redis.conf:/etc/redis/redis.conf:ro\""
-                + " --volume \"/srv/redis:/data\" --label service=app-redis --label tier=cache --memory 1g"
+                + " --volume /srv/redis:/data --label service=app-redis --label tier=cache --memory 1g"
                 + " ghcr.io/redis:7 redis-server --appendonly yes",
                 new AccessoryCommands(Example.config(), redis).run("1.1.1.3").toShell());
         MountSpec file = redis.files().get(0);

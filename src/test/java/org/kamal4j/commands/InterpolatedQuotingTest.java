@@ -28,8 +28,17 @@ class InterpolatedQuotingTest {
     }
 
     @Test
-    void aDollarInsideAGroupIsEscapedAsKamalDoes() {
-        assertEquals("\"${A:-\\$B}\"", ShellQuoting.quoteInterpolated("${A:-$B}"));
+    void onlyPlainNameGroupsExpandUnlikeKamal() {
+        // Kamal leaves any ${...} active, so ${Z:=..}${Z@P} runs code on the host; we keep only ${NAME}.
+        assertEquals("'${A:-$B}'", ShellQuoting.quoteInterpolated("${A:-$B}"));
+        assertEquals("docker [${Z:=$(id)}${Z@P} kept $1]\n",
+                echoed(new Command.Interpolated("${Z:=$(id)}${Z@P} ${KEEP} $1")));
+    }
+
+    @Test
+    void expandKeepsOnlyNameReferences() {
+        assertEquals("docker [kept/kept-$(id)-`id`-${K:-x}-$1-$]\n",
+                echoed(new Command.Expand("$KEEP/${KEEP}-$(id)-`id`-${K:-x}-$1-$")));
     }
 
     @Test

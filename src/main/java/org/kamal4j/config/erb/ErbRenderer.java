@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.kamal4j.config.ParseLimits;
 
 /**
  * Renders the ERB in a deploy.yml as Kamal does ({@code ERB.new(text, trim_mode: "-").result}): the common
@@ -24,7 +29,35 @@ public final class ErbRenderer {
         if (!template.contains("<%")) {
             return template;
         }
-        return render(template, fileName, env, JRubyErb.detect());
+        String out = render(template, fileName, env, JRubyErb.detect());
+        if (out.length() > ParseLimits.MAX_BYTES) {
+            throw new ErbException(fileName, 1, "the rendered ERB is " + ParseLimits.exceeded("characters",
+                    ParseLimits.MAX_BYTES));
+        }
+        return out;
+    }
+
+    /** Ruby can loop forever; the render runs on a daemon thread that is abandoned after the time limit. */
+    private static String bounded(JRubyErb jruby, String template, String fileName, Map<String, String> env) {
+        FutureTask<String> task = new FutureTask<>(() -> jruby.render(template, fileName, env));
+        Thread t = new Thread(task, "kamal-erb");
+        t.setDaemon(true);
+        t.start();
+        try {
+            return task.get(ParseLimits.MAX_RUBY_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            t.interrupt();
+            throw new ErbException(fileName, 1, "rendering the ERB " + ParseLimits.exceeded("seconds",
+                    ParseLimits.MAX_RUBY_SECONDS));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ErbException(fileName, 1, "interrupted while rendering the ERB");
+        }
     }
 
     static String render(String template, String fileName, Map<String, String> env, Optional<JRubyErb> jruby) {
@@ -33,7 +66,7 @@ public final class ErbRenderer {
         for (ErbPart part : parts) {
             Optional<EnvExpression.Node> node = compile(part);
             if (node.isEmpty()) {
-                return jruby.map(j -> j.render(template, fileName, env))
+                return jruby.map(j -> bounded(j, template, fileName, env))
                         .orElseThrow(() -> unsupported(fileName, part));
             }
             compiled.add(node.get());

@@ -40,11 +40,47 @@ public final class CrossChecks {
         if (root.get("retain_containers") instanceof Number n && n.longValue() < 1) {
             problems.addTopLevel("Must retain at least 1 container", "retain_containers");
         }
-        if (root.get("service") != null && !String.valueOf(root.get("service")).matches("[A-Za-z0-9_-]+")) {
+        if (root.get("service") != null && !validName(String.valueOf(root.get("service")))) {
             problems.addTopLevel("Service name can only include alphanumeric characters, hyphens, and underscores",
                     "service");
         }
+        names(root, destination);
         traefikHooks(root, baseDir);
+    }
+
+    /**
+     * Role, accessory and accessory service names and the destination end up in container names, labels, file
+     * paths and remote command lines, so they get the rule Kamal applies to the service name (Kamal 2.12 checks
+     * only the service; docs/compatibility.md).
+     */
+    private void names(Map<String, Object> root, String destination) {
+        for (String role : SchemaValidator.roleNames(root)) {
+            if (!validName(role)) {
+                problems.add("servers/" + role, "Role name " + NAME_RULE);
+            }
+        }
+        if (root.get("accessories") instanceof Map<?, ?> accessories) {
+            accessories.forEach((name, acc) -> {
+                String path = "accessories/" + name;
+                if (!validName(String.valueOf(name))) {
+                    problems.add(path, "Accessory name " + NAME_RULE);
+                }
+                if (acc instanceof Map<?, ?> a && a.get("service") != null
+                        && !validName(String.valueOf(a.get("service")))) {
+                    problems.add(path + "/service", "Accessory service name " + NAME_RULE);
+                }
+            });
+        }
+        if (destination != null && !validName(destination)) {
+            problems.addTopLevel("Destination " + NAME_RULE, null);
+        }
+    }
+
+    private static final String NAME_RULE = "can only include alphanumeric characters, hyphens, and underscores";
+
+    /** Kamal's service-name rule ({@code /^[a-z0-9_-]+$/i}). */
+    public static boolean validName(String name) {
+        return name.matches("[A-Za-z0-9_-]+");
     }
 
     private void required(Map<String, Object> root) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.kamal4j.config.ConfigException;
 import org.kamal4j.config.ConfigProblem;
+import org.kamal4j.config.ParseLimits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -23,13 +24,16 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Parses YAML safely (only maps, lists and YAML 1.1 scalars; no arbitrary types) into a tree of
  * {@code LinkedHashMap}/{@code ArrayList}/scalars, recording the file and line of every key path. Anchors,
- * aliases and {@code <<} merge keys are resolved here.
+ * aliases and {@code <<} merge keys are resolved here, within {@link ParseLimits}: size, nesting, alias count,
+ * nodes after expansion and time.
  */
 public final class YamlTreeReader {
 
     private final String file;
     private final SourceMap sources;
     private final ScalarConstructor scalars = new ScalarConstructor();
+    private final long deadline = System.nanoTime() + ParseLimits.MAX_SECONDS * 1_000_000_000L;
+    private int nodes;
 
     private YamlTreeReader(String file, SourceMap sources) {
         this.file = file;
@@ -39,7 +43,13 @@ public final class YamlTreeReader {
     /** Reads {@code text} (named {@code file} in messages); an empty document gives an empty map. */
     public static Object read(String text, String file, SourceMap sources) throws ConfigException {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(200);
+        options.setMaxAliasesForCollections(ParseLimits.MAX_ALIASES);
+        options.setNestingDepthLimit(ParseLimits.MAX_DEPTH);
+        options.setCodePointLimit(ParseLimits.MAX_BYTES);
+        if (text.length() > ParseLimits.MAX_BYTES) {
+            throw new ConfigException(new ConfigProblem("", ParseLimits.exceeded("characters", ParseLimits.MAX_BYTES),
+                    file, 0));
+        }
         try {
             Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
             return root == null ? new LinkedHashMap<String, Object>() : new YamlTreeReader(file, sources)
@@ -58,6 +68,7 @@ public final class YamlTreeReader {
     }
 
     private Object convert(Node node, String path) throws ConfigException {
+        checkLimits(node, path);
         sources.put(path, file, node.getStartMark().getLine() + 1);
         if (node instanceof MappingNode m) {
             return mapping(m, path);
@@ -70,6 +81,33 @@ public final class YamlTreeReader {
             return out;
         }
         return scalar((ScalarNode) node);
+    }
+
+    /** Every node visited counts, so an alias used N times counts N times: expansion, not text, is bounded. */
+    private void checkLimits(Node node, String path) throws ConfigException {
+        int line = node.getStartMark().getLine() + 1;
+        if (++nodes > ParseLimits.MAX_NODES) {
+            throw new ConfigException(new ConfigProblem("", ParseLimits.exceeded(
+                    "nodes after expanding aliases and merge keys", ParseLimits.MAX_NODES), file, line));
+        }
+        if (depth(path) > ParseLimits.MAX_DEPTH) {
+            throw new ConfigException(new ConfigProblem("", ParseLimits.exceeded("levels of nesting",
+                    ParseLimits.MAX_DEPTH), file, line));
+        }
+        if ((nodes & 0xff) == 0 && System.nanoTime() > deadline) {
+            throw new ConfigException(new ConfigProblem("", ParseLimits.exceeded("seconds reading the file",
+                    ParseLimits.MAX_SECONDS), file, line));
+        }
+    }
+
+    private static int depth(String path) {
+        int d = path.isEmpty() ? 0 : 1;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                d++;
+            }
+        }
+        return d;
     }
 
     private Map<String, Object> mapping(MappingNode m, String path) throws ConfigException {
