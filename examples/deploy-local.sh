@@ -40,7 +40,7 @@ step "3/6 Images: the example's base image and the real kamal-proxy v0.9.2 on ev
 "$PROJECT/src/it/fleet/images.sh" "$NAME"
 
 step "4/6 Install kamal-maven-plugin into the local Maven repository"
-(cd "$PROJECT" && ./mvnw -B -q install -DskipTests -Dinvoker.skip)
+(cd "$PROJECT" && ./mvnw -B -q install -Dmaven.test.skip=true -Dinvoker.skip)
 
 export DOCKER_HOST
 DOCKER_HOST="$(cat "$FLEET_STATE/$NAME/docker.host")"

@@ -12,9 +12,17 @@ final class Failures {
     private Failures() {
     }
 
-    /** {@code heading}, then {@code details} (indented lines, may be empty) on the following lines. */
+    /**
+     * {@code heading}, then {@code details} (indented lines, may be empty) on the following lines. {@code cause}
+     * (may be null) is kept as a suppressed exception, not as the cause: Maven appends every cause's message that
+     * the text does not already contain, and a one-host failure's cause holds the same lines unindented.
+     */
     static MojoFailureException of(String heading, String details, Throwable cause) {
         String text = details == null || details.isBlank() ? heading : heading + System.lineSeparator() + details;
-        return new MojoFailureException(text, cause);
+        MojoFailureException e = new MojoFailureException(text);
+        if (cause != null) {
+            e.addSuppressed(cause);
+        }
+        return e;
     }
 }

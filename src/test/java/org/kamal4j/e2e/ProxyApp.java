@@ -33,7 +33,10 @@ final class ProxyApp {
         this(fleet, service, deployTimeout, "");
     }
 
-    /** {@code proxyYaml}: more keys of the {@code proxy} section (deploy.yml text, not indented). */
+    /**
+     * A web-only app (no workers role, so a deploy boots nothing beyond the proxy role); {@code proxyYaml}: more keys
+     * of the {@code proxy} section (deploy.yml text, not indented). Empty {@code proxyYaml}: the web and workers app.
+     */
     ProxyApp(Fleet fleet, String service, int deployTimeout, String proxyYaml) {
         this.fleet = fleet;
         this.service = service;
@@ -55,6 +58,7 @@ final class ProxyApp {
 
     private String deployYml(int deployTimeout, String proxyYaml) {
         String proxy = proxyYaml.lines().map(l -> "\n  " + l).collect(java.util.stream.Collectors.joining());
+        String workers = proxyYaml.isEmpty() ? "\n  workers:\n    hosts:\n      - " + fleet.host(3) : "";
         return """
                 service: %1$s
                 image: %1$s
@@ -67,10 +71,7 @@ final class ProxyApp {
                   web:
                     hosts:
                       - %3$s
-                      - %4$s
-                  workers:
-                    hosts:
-                      - %5$s
+                      - %4$s%5$s
                 proxy:%9$s
                   run:
                     registry: %2$s
@@ -84,7 +85,7 @@ final class ProxyApp {
                   known_hosts: %7$s
                 drain_timeout: 5
                 deploy_timeout: %8$d
-                """.formatted(service, fleet.registry(), fleet.host(1), fleet.host(2), fleet.host(3), fleet.key(),
+                """.formatted(service, fleet.registry(), fleet.host(1), fleet.host(2), workers, fleet.key(),
                 fleet.knownHosts(), deployTimeout, proxy);
     }
 

@@ -42,7 +42,8 @@ import org.kamal4j.testbed.HttpLoad;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProxyDeployIT {
 
-    private static final int DEPLOY_TIMEOUT = 10;
+    // Generous: on a loaded 2-core machine a container's first health check can take more than 10 s.
+    private static final int DEPLOY_TIMEOUT = 20;
     private static Fleet fleet;
     private static ProxyApp app;
     private static List<String> web;
@@ -156,11 +157,19 @@ class ProxyDeployIT {
             before.put(host, fleet.docker(host, "inspect", "--format", "{{.Id}}", "kamal-proxy").strip());
         }
         Map<String, HttpLoad> loads = startLoads();
+        // Clients behind a load balancer: a host whose proxy is rebooting refuses, the request goes to the other.
+        HttpLoad balanced = HttpLoad.start(web.stream().map(h -> URI.create("http://" + h + "/")).toList(), 2,
+                20_000, Duration.ofMinutes(5), Duration.ofMillis(25));
         Thread.sleep(1_000);
         long t0 = System.nanoTime();
         app.run("v1", "proxy", ctx -> new ProxyRebootFlow(ctx).run(true));
         long t1 = System.nanoTime();
         Thread.sleep(1_000);
+        balanced.close();
+        System.out.printf("[pf] FIGURES rolling reboot, load over both web hosts: sent=%d failed=%d (went on to the"
+                + " other host %d times) answers=%s%n", balanced.samples().size(), balanced.failures().size(),
+                balanced.failedOver(), balanced.bodies());
+        assertEquals(List.of(), balanced.failures(), "failed requests over both web hosts");
         List<long[]> outages = new ArrayList<>();
         for (String host : web) {
             HttpLoad load = loads.get(host);

@@ -74,6 +74,19 @@ class ErrorHeadingOnceTest {
         }
     }
 
+    @Test
+    void aFailureOnOneHostPrintsItsLinesOnce() {
+        org.kamal4j.runner.MultiHostException e = new org.kamal4j.runner.MultiHostException("host roles", 3,
+                java.util.List.of(new org.kamal4j.runner.MultiHostException.Failure("workers on 198.18.60.13",
+                        new IllegalStateException("container not ready after 30 seconds (unhealthy)\n"
+                                + "Last 20 log lines of hello-workers-v2:\n(no output)"))));
+
+        String printed = printedByMaven("deploy", Failures.of(e.heading(), e.details(), e));
+
+        assertEquals(1, count(printed, "container not ready"), printed);
+        assertEquals(1, count(printed, "Last 20 log lines"), printed);
+    }
+
     /** The message Maven's CLI prints for {@code cause} thrown by goal {@code goal} (without its help link). */
     private static String printedByMaven(String goal, MojoFailureException cause) {
         PluginDescriptor plugin = new PluginDescriptor();
