@@ -22,6 +22,14 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
     @Parameter(property = "kamal.maxThreads", defaultValue = "64")
     protected int maxThreads;
 
+    /** Seconds each hook may run before it is killed and fails the goal. */
+    @Parameter(property = "kamal.hookTimeout", defaultValue = "300")
+    protected int hookTimeout;
+
+    /** Seconds the whole goal may run; then it stops as on Ctrl-C (0 = no limit). */
+    @Parameter(property = "kamal.timeout", defaultValue = "0")
+    protected int timeout;
+
     /** {@code KAMAL_COMMAND} for hooks. */
     protected abstract String commandName();
 
@@ -39,6 +47,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
         Flow flow = flow();
         FlowWiring wiring = FlowWiring.of(config, new MavenOutput(getLog())).hosts(hosts).roles(roles)
                 .primaryOnly(primary).dryRun(dryRun).skipHooks(skipHooks).maxThreads(maxThreads)
+                .hookTimeout(hookTimeout).runTimeout(timeout)
                 .command(commandName()).baseDir(projectDir().toPath()).environment(environment());
         Server server = sshServer(config);
         if (server != null) {

@@ -39,7 +39,8 @@ public final class DeploySteps {
                 : new RegistryCommands(config.registry(), config.secrets()).login().and(network);
         AuditCommands audit = ctx.audit(config);
         Command pull = audit.record("Pulled image with version " + config.version(), null)
-                .and(new ImageCommands(config).pullAndCheck());
+                .and(new ImageCommands(config).pullAndCheck())
+                .step("pull (docker pull, then the service label check)");
         ctx.runner().runEach(ctx.selection().appHosts(), h -> h, host -> {
             Session s = ctx.transport().session(host);
             s.run(prepare);
