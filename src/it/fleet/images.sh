@@ -6,6 +6,9 @@
 # Pushed to 198.18.N.1:5000: busybox:latest (imported from busybox-static), app:v1 and app:v2 (examples/hello,
 # GET /up -> 200, GET / -> "v1"/"v2"), app:unhealthy (no /up: its health check never passes).
 # Locally tagged too: kamal-fleet/busybox:latest, the FROM of examples/hello/Dockerfile.
+# The real kamal-proxy v0.9.2: made by ../shared/kamal-proxy/image.sh (beside the checkout; KAMAL_PROXY_DIR
+# overrides the folder), pushed as 198.18.N.1:5000/basecamp/kamal-proxy:v0.9.2 and loaded into every host's
+# daemon as basecamp/kamal-proxy:v0.9.2, as if each host had pulled Kamal's default proxy image.
 set -euo pipefail
 
 NAME="${1:?usage: images.sh NAME}"
@@ -55,11 +58,32 @@ DOCKERFILE
   "$DOCKER" build -q -t app:unhealthy -t "$REG/app:unhealthy" "$ctx" >/dev/null
 }
 
+# Upstream's image carries the label Kamal prunes proxy containers and images by (4.10, 6.3); image.sh's import
+# has none, so one LABEL layer adds it (no RUN: the image has no shell).
+build_proxy() {
+  local dir="${KAMAL_PROXY_DIR:-$PROJECT/../shared/kamal-proxy}" ctx="$DIR/images/kamal-proxy" i image
+  image=basecamp/kamal-proxy:v0.9.2
+  [[ -x "$dir/image.sh" ]] || { echo "images.sh: the real kamal-proxy is missing: no $dir/image.sh" \
+    "(the shared/ folder beside the checkout; set KAMAL_PROXY_DIR to the folder holding image.sh)" >&2; exit 1; }
+  PATH="/usr/bin:$PATH" "$dir/image.sh" kamal-fleet/kamal-proxy-import:v0.9.2 >/dev/null
+  rm -rf "$ctx"; mkdir -p "$ctx"
+  printf 'FROM kamal-fleet/kamal-proxy-import:v0.9.2\nLABEL org.opencontainers.image.title=kamal-proxy\n' \
+    > "$ctx/Dockerfile"
+  "$DOCKER" build -q -t "$image" -t "$REG/$image" "$ctx" >/dev/null
+  "$DOCKER" push -q "$REG/$image" >/dev/null
+  for (( i = 1; i <= $(cat "$DIR/count"); i++ )); do
+    "$DOCKER" -H "unix:///run/docker-$NAME-$i.sock" pull -q "$REG/$image" >/dev/null
+    "$DOCKER" -H "unix:///run/docker-$NAME-$i.sock" tag "$REG/$image" "$image"
+  done
+}
+
 build_busybox
+build_proxy
 build_app v1
 build_app v2
 build_unhealthy
 for image in busybox:latest app:v1 app:v2 app:unhealthy; do
   "$DOCKER" push -q "$REG/$image" >/dev/null
 done
-echo "images.sh: pushed busybox:latest app:v1 app:v2 app:unhealthy to $REG"
+echo "images.sh: pushed busybox:latest app:v1 app:v2 app:unhealthy basecamp/kamal-proxy:v0.9.2 to $REG;" \
+  "every host has basecamp/kamal-proxy:v0.9.2"

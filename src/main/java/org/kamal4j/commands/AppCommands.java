@@ -47,13 +47,13 @@ public final class AppCommands {
     /** Prints the version of the current running container of this role (blank: none), see 1.8. */
     public Command currentRunningVersion() {
         Line format = Line.of("--format", "{{.Names}}");
-        return Line.of("sh", "-c", latestContainerScript(format).toShell())
+        return new Line().subshell(latestContainerScript(format))
                 .raw("| head -1 |").raw(stripPrefixLoop()).build();
     }
 
     /** Prints the id of the current running container of this role (blank: none). */
     public Command currentRunningContainerId() {
-        return Line.of("sh", "-c", latestContainerScript(Line.of("--quiet")).toShell()).raw("| head -1").build();
+        return new Line().subshell(latestContainerScript(Line.of("--quiet"))).raw("| head -1").build();
     }
 
     /** Prints the id of the container of {@code version} in any state (blank: none). */

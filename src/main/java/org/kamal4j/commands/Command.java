@@ -21,7 +21,7 @@ import java.util.Set;
 public final class Command {
 
     /** A piece of a command line. */
-    public sealed interface Part permits Arg, Expand, Interpolated, Substitution, Verbatim, Raw {}
+    public sealed interface Part permits Arg, Expand, Interpolated, Substitution, Subshell, Verbatim, Raw {}
 
     /** A literal argument: the remote process receives exactly this string as one argv element. */
     public record Arg(String value) implements Part {
@@ -63,6 +63,17 @@ public final class Command {
     }
 
     /**
+     * {@code sh -c '<inner>'}: {@code inner} run by a shell of its own, so its operators ({@code ||}, {@code |})
+     * stay inside it when the whole is chained with others. {@code inner} stays data until {@link ShellQuoting}
+     * renders it, so its secrets are still known (and redacted) in the outer command.
+     */
+    public record Subshell(Command inner) implements Part {
+        public Subshell {
+            Objects.requireNonNull(inner, "inner");
+        }
+    }
+
+    /**
      * Shell text written by the user and run as written, as Kamal does for a role or accessory {@code cmd},
      * grep options and {@code server exec} commands.
      */
@@ -91,7 +102,15 @@ public final class Command {
 
     private Command(List<Part> parts, Set<String> secrets, byte[] stdin, String step, int timeoutSeconds) {
         this.parts = List.copyOf(parts);
-        this.secrets = Collections.unmodifiableSet(new LinkedHashSet<>(secrets));
+        Set<String> all = new LinkedHashSet<>(secrets);
+        for (Part p : parts) {
+            if (p instanceof Substitution sub) {
+                all.addAll(sub.inner().secrets());
+            } else if (p instanceof Subshell sh) {
+                all.addAll(sh.inner().secrets());
+            }
+        }
+        this.secrets = Collections.unmodifiableSet(all);
         this.stdin = stdin;
         this.step = step;
         this.timeoutSeconds = timeoutSeconds;
@@ -135,6 +154,11 @@ public final class Command {
             parts.add(new Arg(a));
         }
         return new Command(parts, Set.of(), null);
+    }
+
+    /** {@code sh -c '<inner>'}, keeping the inner command's secrets and standard input. */
+    public static Command subshell(Command inner) {
+        return new Command(List.of(new Subshell(inner)), Set.of(), inner.stdin);
     }
 
     /** A command from explicit parts. */
@@ -234,6 +258,9 @@ public final class Command {
         if (first instanceof Substitution sub) {
             return sub.inner().program();
         }
+        if (first instanceof Subshell) {
+            return "sh";
+        }
         return ((Raw) first).text();
     }
 
@@ -244,7 +271,7 @@ public final class Command {
 
     /** The command line with every secret value replaced by {@code [REDACTED]}: safe for logs and errors. */
     public String display() {
-        return redact(toShell());
+        return ShellQuoting.renderRedacted(this);
     }
 
     /** Replaces every secret value of this command found in {@code text} (for remote stdout/stderr too). */

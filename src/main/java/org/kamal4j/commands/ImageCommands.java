@@ -40,7 +40,7 @@ public final class ImageCommands {
      * (in its own {@code sh -c} so that a failed pull is not reported as a missing label).
      */
     public Command pullAndCheck() {
-        return removeLocalCopy().then(pull()).and(Command.of("sh", "-c", checkServiceLabel().toShell()))
+        return removeLocalCopy().then(pull()).and(Command.subshell(checkServiceLabel()))
                 .step("pull (docker pull, then the service label check)");
     }
 

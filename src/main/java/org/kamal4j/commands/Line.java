@@ -54,6 +54,12 @@ final class Line {
         return this;
     }
 
+    /** {@code sh -c '<inner>'} (see {@link Command.Subshell}). */
+    Line subshell(Command inner) {
+        parts.add(new Command.Subshell(inner));
+        return this;
+    }
+
     Line substitution(String prefix, Command inner, String suffix, boolean quoted) {
         parts.add(new Command.Substitution(prefix, inner, suffix, quoted));
         return this;

@@ -58,6 +58,11 @@ public final class ServerCommands {
     }
 
     /** Creates the network only when missing, so success needs no look at the error text. */
+    /** {@link #ensureNetwork} for {@code kamal} in a subshell of its own, so it can follow a login's {@code &&}. */
+    public static Command ensureKamalNetwork() {
+        return Command.subshell(ensureNetwork("kamal"));
+    }
+
     public static Command ensureNetwork(String name) {
         return Line.of("docker", "network", "inspect", name).raw("> /dev/null 2>&1").build()
                 .or(createNetwork(name));

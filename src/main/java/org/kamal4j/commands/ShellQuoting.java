@@ -1,5 +1,12 @@
 package org.kamal4j.commands;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
 /**
  * The one place where a {@link Command} becomes the single string a remote POSIX shell reads.
  *
@@ -10,41 +17,80 @@ package org.kamal4j.commands;
  * Every other {@code $} (command substitution, arithmetic, {@code ${X:=..}}, {@code ${X@P}}, {@code $1}) and every
  * backtick, quote and backslash is escaped: the one rule docs/configuration.md states.
  * Raw parts are operators written by our own builders and, like {@link Command.Verbatim} user shell text, are
- * passed through.
+ * passed through. A {@link Command.Subshell} is {@code sh -c} with its inner command rendered here and quoted as
+ * one argument.
  */
 public final class ShellQuoting {
 
     private ShellQuoting() {}
 
-    /** Renders the whole command line. */
+    /** Renders the whole command line: the exact string the remote shell reads. */
     public static String render(Command command) {
+        return render(command, UnaryOperator.identity());
+    }
+
+    /**
+     * Renders the command line for logs and errors with every secret value shown as {@link Redactor#MASK}. Each
+     * secret is swapped for a placeholder before its part is quoted, so it is found however deeply it is nested
+     * ({@link Command.Subshell}, {@link Command.Substitution}) and however quoting escaped it. A placeholder is
+     * quoted exactly when the secret would be, so the line reads as if the mask had been the value.
+     */
+    public static String renderRedacted(Command command) {
+        List<String> secrets = new ArrayList<>(command.secrets());
+        secrets.removeIf(String::isEmpty);
+        // Longest first, so a secret that contains another is masked whole.
+        secrets.sort(Comparator.comparingInt(String::length).reversed());
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        for (String secret : secrets) {
+            int n = placeholders.size();
+            boolean bare = secret.chars().allMatch(ShellQuoting::isSafe);
+            placeholders.put(secret, bare ? "KAMAL4JSECRET" + n + "Z" : "\u0001" + n + "\u0001");
+        }
+        String line = render(command, v -> {
+            String out = v;
+            for (Map.Entry<String, String> e : placeholders.entrySet()) {
+                out = out.replace(e.getKey(), e.getValue());
+            }
+            return out;
+        });
+        for (String placeholder : placeholders.values()) {
+            line = line.replace(placeholder, Redactor.MASK);
+        }
+        // A secret split over several parts is only whole in the rendered line.
+        return Redactor.redact(line, secrets);
+    }
+
+    private static String render(Command command, UnaryOperator<String> values) {
         StringBuilder sb = new StringBuilder();
         for (Command.Part part : command.parts()) {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(renderPart(part));
+            sb.append(renderPart(part, values));
         }
         return sb.toString();
     }
 
-    private static String renderPart(Command.Part part) {
+    private static String renderPart(Command.Part part, UnaryOperator<String> values) {
         if (part instanceof Command.Arg a) {
-            return quote(a.value());
+            return quote(values.apply(a.value()));
         }
         if (part instanceof Command.Expand e) {
-            return quoteExpanding(e.value());
+            return quoteExpanding(values.apply(e.value()));
         }
         if (part instanceof Command.Interpolated i) {
-            return quoteInterpolated(i.value());
+            return quoteInterpolated(values.apply(i.value()));
         }
         if (part instanceof Command.Substitution s) {
-            return substitution(s);
+            return substitution(s, values);
+        }
+        if (part instanceof Command.Subshell s) {
+            return "sh -c " + quote(render(s.inner(), values));
         }
         if (part instanceof Command.Verbatim v) {
-            return v.text();
+            return values.apply(v.text());
         }
-        return ((Command.Raw) part).text();
+        return values.apply(((Command.Raw) part).text());
     }
 
     /** Quotes one literal argument; plain words (letters, digits and {@code -_./:=@%+,}) are left bare. */
@@ -107,13 +153,15 @@ public final class ShellQuoting {
         return sb.toString();
     }
 
-    private static String substitution(Command.Substitution s) {
-        String inner = "$(" + render(s.inner()) + ")";
+    private static String substitution(Command.Substitution s, UnaryOperator<String> values) {
+        String inner = "$(" + render(s.inner(), values) + ")";
+        String prefixValue = values.apply(s.prefix());
+        String suffixValue = values.apply(s.suffix());
         if (s.quoted()) {
-            return "\"" + inDoubleQuotes(s.prefix()) + inner + inDoubleQuotes(s.suffix()) + "\"";
+            return "\"" + inDoubleQuotes(prefixValue) + inner + inDoubleQuotes(suffixValue) + "\"";
         }
-        String prefix = s.prefix().isEmpty() ? "" : quote(s.prefix());
-        String suffix = s.suffix().isEmpty() ? "" : quote(s.suffix());
+        String prefix = prefixValue.isEmpty() ? "" : quote(prefixValue);
+        String suffix = suffixValue.isEmpty() ? "" : quote(suffixValue);
         return prefix + inner + suffix;
     }
 

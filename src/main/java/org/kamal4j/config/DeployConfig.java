@@ -158,26 +158,27 @@ public record DeployConfig(
         return out;
     }
 
-    /** App hosts with the primary role's hosts moved to the front (stable). */
-    public List<String> bootOrder() {
-        Set<String> ordered = new LinkedHashSet<>();
+    /**
+     * {@code hosts} with the hosts that carry the primary role moved to the front. The sort is stable: both parts
+     * keep their order in {@code hosts} (the all-hosts order, roles by name), not the primary role's own host
+     * order. This is Kamal's rule, and the one order every command and {@code kamal:config} use.
+     */
+    public List<String> primaryRoleFirst(List<String> hosts) {
         Role p = primaryRole();
-        if (p != null) {
-            ordered.addAll(p.hostNames());
-        }
-        ordered.addAll(appHosts());
-        return List.copyOf(ordered);
+        List<String> out = new ArrayList<>();
+        hosts.stream().filter(h -> p != null && p.hostNames().contains(h)).forEach(out::add);
+        hosts.stream().filter(h -> p == null || !p.hostNames().contains(h)).forEach(out::add);
+        return List.copyOf(out);
     }
 
-    /** The boot order cut into groups of {@code boot.limit} (one group when unset). */
+    /** App hosts in boot order: {@link #primaryRoleFirst} of {@link #appHosts()}. */
+    public List<String> bootOrder() {
+        return primaryRoleFirst(appHosts());
+    }
+
+    /** The boot order cut into the groups of {@code boot.limit}. */
     public List<List<String>> bootGroups() {
-        List<String> order = bootOrder();
-        int size = boot.limit() == null ? Math.max(1, order.size()) : boot.limit();
-        List<List<String>> groups = new ArrayList<>();
-        for (int i = 0; i < order.size(); i += size) {
-            groups.add(List.copyOf(order.subList(i, Math.min(order.size(), i + size))));
-        }
-        return groups;
+        return boot.groups(bootOrder());
     }
 
     /** The roles that run on {@code host}, in boot order (primary first). */

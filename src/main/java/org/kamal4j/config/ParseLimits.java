@@ -20,6 +20,11 @@ public final class ParseLimits {
     public static final int MAX_NODES = 100_000;
     /** Longest time spent reading one file (YAML composition and expansion, or rendering its ERB). */
     public static final int MAX_SECONDS = 10;
+    /**
+     * Longest time for ERB that only real Ruby can render (JRuby, which the user adds on purpose): starting a
+     * JRuby runtime alone takes 20-45 s on a busy 2-core machine, so the 10 s bound would refuse valid files.
+     */
+    public static final int MAX_RUBY_SECONDS = 180;
 
     private ParseLimits() {}
 

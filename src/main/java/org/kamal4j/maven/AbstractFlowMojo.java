@@ -14,7 +14,7 @@ import org.kamal4j.flows.FlowWiring;
 /**
  * The shared shape of goals that reach hosts: load the configuration, hand the goal's options to
  * {@link FlowWiring}, run the goal's {@link Flow}, and turn every failure into one {@link MojoFailureException}
- * (short message: the heading; long message: the per-host lines).
+ * (the heading, then the per-host lines; see {@link Failures}).
  */
 public abstract class AbstractFlowMojo extends AbstractKamalMojo {
 
@@ -57,7 +57,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
         try {
             wiring.run(flow);
         } catch (KamalException e) {
-            throw new MojoFailureException(this, e.heading(), e.details());
+            throw Failures.of(e.heading(), e.details(), e);
         }
     }
 

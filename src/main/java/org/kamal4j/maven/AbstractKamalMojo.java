@@ -92,14 +92,14 @@ public abstract class AbstractKamalMojo extends AbstractMojo {
 
     /**
      * Loads and validates the configuration. Invalid configuration becomes a {@link MojoFailureException}
-     * (message: the heading; long message: one line per problem); anything unexpected a
+     * (the heading, then one line per problem); anything unexpected a
      * {@link MojoExecutionException}.
      */
     protected DeployConfig loadConfig(boolean versionRequired) throws MojoExecutionException, MojoFailureException {
         try {
             return newLoader().versionOptional(!versionRequired).load();
         } catch (ConfigException e) {
-            throw new MojoFailureException(this, e.heading(), e.details());
+            throw Failures.of(e.heading(), e.details(), null);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("Cannot load the Kamal configuration: " + e.getMessage(), e);
         }

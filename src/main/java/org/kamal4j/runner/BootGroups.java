@@ -1,7 +1,6 @@
 package org.kamal4j.runner;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.kamal4j.config.DeployConfig;
@@ -38,19 +37,6 @@ public final class BootGroups {
         Integer seconds = config.boot().waitSeconds();
         return new BootGroups(new RolesOnHosts(runner, config.boot().parallelRoles(), hostLabel), sleeper,
                 seconds == null ? null : Duration.ofSeconds(seconds), barrier);
-    }
-
-    /** Cuts hosts (in boot order) into consecutive groups of {@code limit}; one group when null. */
-    public static List<List<String>> partition(List<String> hosts, Integer limit) {
-        if (limit != null && limit < 1) {
-            throw new IllegalArgumentException("boot limit must be at least 1, got " + limit);
-        }
-        int size = limit == null ? Math.max(1, hosts.size()) : limit;
-        List<List<String>> groups = new ArrayList<>();
-        for (int i = 0; i < hosts.size(); i += size) {
-            groups.add(List.copyOf(hosts.subList(i, Math.min(hosts.size(), i + size))));
-        }
-        return groups;
     }
 
     /**

@@ -35,4 +35,16 @@ class ShellQuotingTest {
         assertEquals("echo s3cret | cat", c.toShell());
         assertEquals("echo [REDACTED] | cat", c.display());
     }
+
+    @Test
+    void aSubshellRendersItsInnerCommandAsOneArgumentAndKeepsItsSecrets() {
+        Command inner = Command.of("docker", "login", "-p", "it's-s3cr3t").or(Command.of("true"))
+                .withSecrets(java.util.List.of("it's-s3cr3t"));
+        Command c = Command.subshell(inner).and(Command.of("echo", "done"));
+
+        assertEquals("sh -c " + ShellQuoting.quote(inner.toShell()) + " && echo done", c.toShell());
+        assertEquals(java.util.Set.of("it's-s3cr3t"), c.secrets());
+        assertEquals("sh -c 'docker login -p '\\''[REDACTED]'\\'' || true' && echo done", c.display());
+        assertEquals("sh", c.program());
+    }
 }

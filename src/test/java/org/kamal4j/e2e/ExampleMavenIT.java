@@ -20,7 +20,8 @@ import org.kamal4j.testbed.Fleet;
 
 /**
  * examples/hello through a real {@code mvn}: {@code mvn kamal:setup}, then {@code mvn deploy} (the plugin's deploy
- * goal bound to the deploy phase, maven-deploy-plugin skipped), against the e2e fleet instead of the demo fleet.
+ * goal bound to the deploy phase, maven-deploy-plugin skipped), against the e2e fleet instead of the demo fleet; the
+ * web role answers through the real kamal-proxy on port 80 of hosts 1 and 2.
  * The freshly packaged plugin is installed into a throw-away local repository chained in front of ~/.m2
  * ({@code maven.repo.local.tail}), so nothing is installed into the user's repository.
  */
@@ -61,14 +62,15 @@ class ExampleMavenIT {
             String names = fleet.docker(host, "ps", "--filter", "label=service=hello", "--format", "{{.Names}}");
             assertEquals(Set.of("hello-" + role + "-" + version), Set.copyOf(names.strip().lines().toList()), host);
         }
-        String port = fleet.docker(fleet.host(1), "port", "hello-web-" + version, "80/tcp").lines().findFirst()
-                .orElseThrow().replaceAll(".*:", "");
-        String page = run(example, List.of("curl", "-s", "--max-time", "10", "http://" + fleet.host(1) + ":" + port
-                + "/"), Map.of());
-        assertEquals("hello from kamal-maven-plugin", page.strip(), "the example app answers on its published port: " + page);
+        for (int i = 1; i <= 2; i++) {
+            String page = run(example, List.of("curl", "-s", "--max-time", "10", "http://" + fleet.host(i) + "/"),
+                    Map.of());
+            assertEquals("hello from kamal-maven-plugin", page.strip(), "the example app answers through kamal-proxy"
+                    + " on port 80 of " + fleet.host(i) + ": " + page);
+        }
     }
 
-    /** examples/hello pointed at this fleet (subnet, key and known_hosts) instead of the demo fleet. */
+    /** examples/hello pointed at this fleet's subnet instead of the demo fleet's (keys: KAMAL_DEMO_FLEET in mvn). */
     private Path copyExample() throws IOException {
         Path src = project.resolve("examples/hello");
         Path dst = Files.createTempDirectory("kamal-e2e-hello-");
@@ -84,8 +86,7 @@ class ExampleMavenIT {
         }
         Path yml = dst.resolve("config/deploy.yml");
         String prefix = fleet.registry().replaceAll("\\.1:5000$", ".");
-        Files.writeString(yml, Files.readString(yml).replace("198.18.60.", prefix).replace("/demo/", "/"
-                + fleet.name() + "/"));
+        Files.writeString(yml, Files.readString(yml).replace("198.18.60.", prefix));
         return dst;
     }
 
@@ -102,7 +103,8 @@ class ExampleMavenIT {
                         ".m2/repository")));
         cmd.addAll(List.of(args));
         return run(dir, cmd, Map.of("DOCKER_HOST", fleet.localDockerHost(), "DOCKER_BUILDKIT", "0",
-                "FLEET_STATE", fleet.stateDir().getParent().toString(), "PATH", "/usr/bin:/bin:/usr/sbin:/sbin"));
+                "FLEET_STATE", fleet.stateDir().getParent().toString(), "KAMAL_DEMO_FLEET", fleet.name(),
+                "PATH", "/usr/bin:/bin:/usr/sbin:/sbin"));
     }
 
     private static String run(Path dir, List<String> cmd, Map<String, String> env) throws Exception {

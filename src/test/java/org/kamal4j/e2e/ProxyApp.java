@@ -15,7 +15,7 @@ import org.kamal4j.testbed.Fleet;
 
 /**
  * An app with a proxy role on a fleet: a project directory made from examples/hello whose web role (hosts 1 and 2)
- * runs behind the stand-in kamal-proxy and whose workers role (host 3) does not; flows run through their public
+ * runs behind the real kamal-proxy (pulled from the fleet registry, where images.sh pushed it) and whose workers role (host 3) does not; flows run through their public
  * API with the real JSch transport and the fleet's local dockerd for builds.
  */
 final class ProxyApp {
@@ -30,6 +30,11 @@ final class ProxyApp {
     private Map<String, Object> overrides = Map.of();
 
     ProxyApp(Fleet fleet, String service, int deployTimeout) {
+        this(fleet, service, deployTimeout, "");
+    }
+
+    /** {@code proxyYaml}: more keys of the {@code proxy} section (deploy.yml text, not indented). */
+    ProxyApp(Fleet fleet, String service, int deployTimeout, String proxyYaml) {
         this.fleet = fleet;
         this.service = service;
         this.output = new PrintingOutput(service);
@@ -40,7 +45,7 @@ final class ProxyApp {
             Files.createDirectories(dir.resolve("www"));
             healthy(true);
             Files.createDirectories(dir.resolve("config"));
-            Files.writeString(dir.resolve("config/deploy.yml"), deployYml(deployTimeout));
+            Files.writeString(dir.resolve("config/deploy.yml"), deployYml(deployTimeout, proxyYaml));
             Files.createDirectories(dir.resolve(".kamal/hooks"));
             Files.writeString(dir.resolve(".kamal/secrets"), "KAMAL_REGISTRY_PASSWORD=proxy-it\n");
         } catch (IOException e) {
@@ -48,7 +53,8 @@ final class ProxyApp {
         }
     }
 
-    private String deployYml(int deployTimeout) {
+    private String deployYml(int deployTimeout, String proxyYaml) {
+        String proxy = proxyYaml.lines().map(l -> "\n  " + l).collect(java.util.stream.Collectors.joining());
         return """
                 service: %1$s
                 image: %1$s
@@ -65,7 +71,7 @@ final class ProxyApp {
                   workers:
                     hosts:
                       - %5$s
-                proxy:
+                proxy:%9$s
                   run:
                     registry: %2$s
                 builder:
@@ -79,7 +85,7 @@ final class ProxyApp {
                 drain_timeout: 5
                 deploy_timeout: %8$d
                 """.formatted(service, fleet.registry(), fleet.host(1), fleet.host(2), fleet.host(3), fleet.key(),
-                fleet.knownHosts(), deployTimeout);
+                fleet.knownHosts(), deployTimeout, proxy);
     }
 
     /** Whether the next build answers {@code GET /up} (without it, no health check ever passes). */
@@ -91,6 +97,18 @@ final class ProxyApp {
             Files.deleteIfExists(file);
             Files.writeString(dir.resolve("www/index.html"), "placeholder\n");
         }
+    }
+
+    /** Appends lines to .kamal/secrets (dotenv, as a user would write them). */
+    void secrets(String lines) throws IOException {
+        Files.writeString(dir.resolve(".kamal/secrets"), lines, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** An executable CGI script the next build serves at {@code /cgi-bin/NAME} (busybox httpd runs it). */
+    void cgi(String name, String script) throws IOException {
+        Path file = Files.createDirectories(dir.resolve("www/cgi-bin")).resolve(name);
+        Files.writeString(file, script);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     /** Config keys merged over deploy.yml for the next runs (as a pom {@code <deploy>} block would be). */

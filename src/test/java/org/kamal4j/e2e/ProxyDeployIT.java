@@ -35,8 +35,8 @@ import org.kamal4j.testbed.Fleet;
 import org.kamal4j.testbed.HttpLoad;
 
 /**
- * Zero-downtime web roles through kamal-proxy on the local fleet {@code pf} with real Docker: two web hosts behind
- * the stand-in proxy (published on port 80 of each host), one workers host. Steady HTTP load runs against both
+ * Zero-downtime web roles through the real kamal-proxy v0.9.2 on the local fleet {@code pf} with real Docker: two web
+ * hosts behind the proxy (published on port 80 of each host), one workers host. Steady HTTP load runs against both
  * proxies while the flows deploy, roll back, fail a deploy and reboot the proxies.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,21 +51,9 @@ class ProxyDeployIT {
     static void setUp() throws Exception {
         fleet = Fleet.up("pf", 3, 70, true);
         fleet.pushImages();
-        System.out.println("[pf] stand-in proxy " + standInProxy());
         app = new ProxyApp(fleet, "pf", DEPLOY_TIMEOUT);
         app.wipe();
         web = List.of(fleet.host(1), fleet.host(2));
-    }
-
-    /** Builds (or takes from the per-machine cache) the stand-in proxy image and pushes it to the fleet registry. */
-    private static String standInProxy() throws Exception {
-        Path script = Path.of(System.getProperty("kamal.projectDir", ".")).resolve("src/it/proxy-standin/build.sh");
-        Process p = new ProcessBuilder(script.toString(), "--docker-host", fleet.localDockerHost(), "--registry",
-                fleet.registry()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-        assertTrue(p.waitFor(15, java.util.concurrent.TimeUnit.MINUTES) && p.exitValue() == 0, "build.sh: " + out);
-        return out.substring(out.lastIndexOf('\n') + 1);
     }
 
     @AfterAll
@@ -201,7 +189,8 @@ class ProxyDeployIT {
     void maintenanceAnswers503WithTheMessageAndLiveServesAgain() throws Exception {
         app.run("v1", "app", ctx -> new ProxyFlow(ctx).maintenance(1, "Back soon"));
         for (String host : web) {
-            assertEquals("503 Back soon", get(host), host);
+            String page = get(host);
+            assertTrue(page.startsWith("503 <!doctype html>") && page.contains("Back soon"), host + ": " + page);
         }
         app.run("v1", "app", ctx -> new ProxyFlow(ctx).live());
         for (String host : web) {
@@ -214,6 +203,7 @@ class ProxyDeployIT {
     void assetsAndErrorPagesReachTheHostsAndV4ServesFromItsAssetVolumeUnderLoad() throws Exception {
         Path errors = Files.createDirectories(app.dir.resolve("errors"));
         Files.writeString(errors.resolve("404.html"), "<h1>gone</h1>\n");
+        Files.writeString(errors.resolve("503.html"), "<h1>pf is resting: {{ .Message }}</h1>\n");
         app.overrides(Map.of("asset_path", "/www", "error_pages_path", "errors"));
         Map<String, HttpLoad> loads = startLoads();
         app.run("v4", "deploy", ctx -> DeployFlow.deploy(ctx).run(false));
@@ -238,7 +228,12 @@ class ProxyDeployIT {
 
     @Test
     @Order(7)
-    void appStopTakesTheRouteAwayAndAppStartBringsV4Back() throws Exception {
+    void theProxyServesTheUploadedErrorPageThenAppStopAndStartTakeV4AwayAndBack() throws Exception {
+        app.run("v4", "app", ctx -> new ProxyFlow(ctx).maintenance(1, "Back soon"));
+        for (String host : web) {
+            assertEquals("503 <h1>pf is resting: Back soon</h1>", get(host), "v4's own 503.html on " + host);
+        }
+        app.run("v4", "app", ctx -> new ProxyFlow(ctx).live());
         app.run("v4", "app", ctx -> new AppStartStopFlow(ctx).stop());
         for (String host : web) {
             assertTrue(!get(host).equals("v4"), "no answer from v4 on " + host + " once stopped");
@@ -249,6 +244,74 @@ class ProxyDeployIT {
         for (String host : web) {
             assertEquals("v4", get(host), host);
         }
+    }
+
+    /**
+     * What only the real proxy can show, with two more services on the same proxies while v4 keeps serving every
+     * other host name: {@code pfs} on two host names with a custom TLS certificate from secrets, the HTTP to HTTPS
+     * redirect and forwarded client headers; {@code pfa} under {@code api.test/api} with a request body limit,
+     * a response timeout and the client's forwarded headers replaced.
+     */
+    @Test
+    @Order(8)
+    void tlsHostsPathPrefixForwardHeadersBodyLimitAndResponseTimeoutOnTheRealProxy() throws Exception {
+        TestCa ca = TestCa.create(Files.createTempDirectory("kamal-proxy-it-ca-"), "secure.test", "www.secure.test");
+        ProxyApp secure = new ProxyApp(fleet, "pfs", DEPLOY_TIMEOUT, """
+                hosts: [secure.test, www.secure.test]
+                ssl:
+                  certificate_pem: CERT_PEM
+                  private_key_pem: KEY_PEM
+                ssl_redirect: true
+                forward_headers: true""");
+        secure.secrets("CERT_PEM=$(cat " + ca.cert() + ")\nKEY_PEM=$(cat " + ca.key() + ")\n");
+        ProxyApp api = new ProxyApp(fleet, "pfa", DEPLOY_TIMEOUT, """
+                host: api.test
+                path_prefix: /api
+                forward_headers: false
+                response_timeout: 2
+                buffering:
+                  max_request_body: 1000""");
+        for (ProxyApp a : List.of(secure, api)) {
+            a.cgi("headers", "#!/bin/sh\nprintf 'Content-Type: text/plain\\r\\n\\r\\n'\n"
+                    + "echo \"for=$HTTP_X_FORWARDED_FOR proto=$HTTP_X_FORWARDED_PROTO\"\n");
+            a.cgi("slow", "#!/bin/sh\nsleep 4\nprintf 'Content-Type: text/plain\\r\\n\\r\\nslow\\n'\n");
+        }
+        Map<String, HttpLoad> loads = startLoads();
+        secure.run("s1", "deploy", ctx -> DeployFlow.deploy(ctx).run(false));
+        api.run("a1", "deploy", ctx -> DeployFlow.deploy(ctx).run(false));
+        for (String host : web) {
+            HttpLoad load = loads.get(host);
+            load.close();
+            System.out.printf("[pf] FIGURES v4 on %s while pfs and pfa deployed: sent=%d failed=%d answers=%s%n",
+                    host, load.samples().size(), load.failures().size(), load.bodies());
+            assertEquals(List.of(), load.failures(), "failed requests on " + host);
+            assertEquals(Set.of("v4"), load.bodies().keySet(), "only v4 answered unclaimed names on " + host);
+
+            Curl tls = new Curl(host).trusting(ca.ca());
+            Curl.Answer page = tls.get("https", "secure.test", "/");
+            assertEquals("200 s1", page.status() + " " + page.body(), host);
+            assertTrue(page.trace().contains("subject: CN=secure.test") && page.trace().contains("issuer: CN="
+                    + TestCa.CA_NAME), "the proxy served our certificate on " + host + ":\n" + page.trace());
+            assertEquals("s1", tls.get("https", "www.secure.test", "/").body(), "the second host name, " + host);
+            Curl.Answer redirect = tls.get("http", "secure.test", "/a?b=1");
+            assertEquals("301 https://secure.test/a?b=1", redirect.status() + " " + redirect.redirect(), host);
+            assertTrue(tls.get("https", "secure.test", "/cgi-bin/headers", "-H", "X-Forwarded-For: 203.0.113.7")
+                    .body().matches("for=203\\.0\\.113\\.7, [0-9.]+ proto=https"), "forwarded on " + host);
+
+            Curl http = new Curl(host);
+            assertEquals("a1", http.get("http", "api.test", "/api/").body(), "path prefix on " + host);
+            String replaced = http.get("http", "api.test", "/api/cgi-bin/headers", "-H",
+                    "X-Forwarded-For: 203.0.113.7").body();
+            assertTrue(replaced.matches("for=[0-9.]+ proto=http"), "not forwarded on " + host + ": " + replaced);
+            assertEquals(200, http.get("http", "api.test", "/api/cgi-bin/headers", "--data-binary", "x".repeat(900))
+                    .status(), "a body under max_request_body on " + host);
+            assertEquals(413, http.get("http", "api.test", "/api/cgi-bin/headers", "--data-binary",
+                    "x".repeat(5000)).status(), "a body over max_request_body on " + host);
+            assertEquals(504, http.get("http", "api.test", "/api/cgi-bin/slow").status(), "response_timeout 2 s");
+            assertEquals("v4", get(host), "the address itself still reaches v4 on " + host);
+        }
+        assertEquals("slow", new Curl(web.get(0)).trusting(ca.ca()).get("https", "secure.test", "/cgi-bin/slow")
+                .body(), "without response_timeout the same 4 s answer arrives");
     }
 
     /** Loads each web host's proxy: 2 clients, 25 ms apart, at most 20 000 requests or 5 minutes. */

@@ -69,4 +69,20 @@ class BootGroupsFlowTest {
             assertTrue(f.lockReleased());
         }
     }
+
+    @Test
+    void kamalConfigPrintsTheHostOrderTheDeployBootsIn() throws Exception {
+        // web (primary) lists 1.1.1.3 then 1.1.1.1; api (sorts first) lists 1.1.1.1 then 1.1.1.2. Kamal keeps the
+        // all-hosts order (1.1.1.1, 1.1.1.2, 1.1.1.3) and moves web's hosts to the front without reordering them.
+        try (FlowFixture f = new FlowFixture("shared-host")) {
+            List<String> hooks = recordHooks(f);
+            List<List<String>> expected = List.of(List.of("1.1.1.1"), List.of("1.1.1.3"), List.of("1.1.1.2"));
+
+            assertEquals(expected, f.config.bootGroups(), "what kamal:config prints");
+            DeployFlow.deploy(f.context()).run(true);
+
+            assertEquals(List.of("pre-app-boot 1.1.1.1", "pre-app-boot 1.1.1.3", "pre-app-boot 1.1.1.2"),
+                    hooks.stream().filter(h -> h.startsWith("pre-")).toList(), "what the deploy boots");
+        }
+    }
 }

@@ -27,11 +27,11 @@ class ConfigMojoHarnessTest {
     @InjectMojo(goal = "config", pom = "src/test/resources/harness/invalid-pom/pom.xml")
     void invalidPomConfigurationListsEveryProblem(ConfigMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("Invalid Kamal configuration: 3 problems (fix them and run again)", e.getMessage());
         assertEquals("""
-                  pom.xml <deploy>: servers/workers: unknown keys: host, command
+                Invalid Kamal configuration: 3 problems (fix them and run again)
+                  pom.xml <deploy>: servers/workers: unknown keys: host (did you mean `hosts`?), command
                   pom.xml <deploy>: proxy/app_port: should be an integer
                   pom.xml <deploy>: No servers specified for the workers role. You can ignore this with \
-                allow_empty_roles: true""", e.getLongMessage());
+                allow_empty_roles: true""", e.getMessage());
     }
 }

@@ -62,17 +62,8 @@ class BootGroupsTest {
     }
 
     @Test
-    void partitionCutsHostsInOrder() {
-        List<String> hosts = List.of("a", "b", "c", "d", "e");
-        assertEquals(List.of(List.of("a", "b"), List.of("c", "d"), List.of("e")), BootGroups.partition(hosts, 2));
-        assertEquals(List.of(hosts), BootGroups.partition(hosts, null));
-        assertEquals(List.of(), BootGroups.partition(List.of(), null));
-        assertThrows(IllegalArgumentException.class, () -> BootGroups.partition(hosts, 0));
-    }
-
-    @Test
     void groupsRunInOrderBetweenTheirHooksWithAPauseAfterEachIncludingTheLast() throws Exception {
-        List<List<String>> groups = BootGroups.partition(List.of("a", "b", "c", "d", "e"), 2);
+        List<List<String>> groups = List.of(List.of("a", "b"), List.of("c", "d"), List.of("e"));
 
         boot(loop(false, Duration.ofSeconds(2)), groups);
 
@@ -92,14 +83,14 @@ class BootGroupsTest {
 
     @Test
     void noWaitConfiguredMeansNoPause() throws Exception {
-        boot(loop(true, null), BootGroups.partition(List.of("a", "b", "c"), 1));
+        boot(loop(true, null), List.of(List.of("a"), List.of("b"), List.of("c")));
         assertEquals(List.of(), sleeps);
     }
 
     @Test
     void aFailingGroupStopsTheBootWithoutPostHookPauseOrLaterGroups() {
         fake.on("c", cmd -> cmd.startsWith("docker run")).fail(1, "", "no space left on device");
-        List<List<String>> groups = BootGroups.partition(List.of("a", "b", "c", "d", "e"), 2);
+        List<List<String>> groups = List.of(List.of("a", "b"), List.of("c", "d"), List.of("e"));
 
         MultiHostException e = assertThrows(MultiHostException.class, () -> boot(loop(false, Duration.ofSeconds(2)),
                 groups));
@@ -157,7 +148,7 @@ class BootGroupsTest {
             }
         };
         HookFailed e = assertThrows(HookFailed.class, () -> loop(false, null).boot(
-                BootGroups.partition(List.of("a", "b", "c", "d", "e"), 2), ROLES::get, pre, this::boot,
+                List.of(List.of("a", "b"), List.of("c", "d"), List.of("e")), ROLES::get, pre, this::boot,
                 GroupHook.none()));
         assertEquals("pre-app-boot failed", e.getMessage());
         assertTrue(fake.commands("c").isEmpty());

@@ -37,4 +37,32 @@ class JschSessionRedactionTest {
         }
         assertEquals(List.of("web1 docker login -p '[REDACTED]' -1"), seen);
     }
+
+    @Test
+    void aSecretInsideASubshellIsRedactedInTheListenerAndInErrors() throws Exception {
+        List<String> seen = new ArrayList<>();
+        TransportListener listener = new TransportListener() {
+            @Override
+            public void commandRun(String host, String display, Duration took, int exitStatus) {
+                seen.add(display);
+            }
+        };
+        com.jcraft.jsch.Session down = new JSch().getSession("root", "127.0.0.1", 1);
+        JschSession session = new JschSession("web1", new PooledConnection(() -> down, 0), listener, 0);
+        Command login = Command.of("docker", "login", "-p", "it's-s3cr3t").withSecrets(Set.of("it's-s3cr3t"));
+        Command wrapped = Command.subshell(login).and(Command.of("echo", "done"));
+
+        TransportException e = assertThrows(TransportException.class, () -> session.exec(wrapped));
+
+        assertTrue(e.getMessage().startsWith("Could not run `sh -c 'docker login -p '\\''[REDACTED]'\\''' && echo done`"
+                + " on web1"), e.getMessage());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("s3cr3t"), t.toString());
+        }
+        assertEquals(1, seen.size());
+        assertFalse(seen.get(0).contains("s3cr3t"), seen.get(0));
+        CommandFailedException failed = new CommandFailedException(wrapped,
+                new ExecResult(1, "", "login with it's-s3cr3t denied"));
+        assertTrue(failed.getMessage().contains("sh stderr: login with [REDACTED] denied"), failed.getMessage());
+    }
 }

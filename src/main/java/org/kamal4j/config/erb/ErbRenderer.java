@@ -44,11 +44,11 @@ public final class ErbRenderer {
         t.setDaemon(true);
         t.start();
         try {
-            return task.get(ParseLimits.MAX_SECONDS, TimeUnit.SECONDS);
+            return task.get(ParseLimits.MAX_RUBY_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             t.interrupt();
             throw new ErbException(fileName, 1, "rendering the ERB " + ParseLimits.exceeded("seconds",
-                    ParseLimits.MAX_SECONDS));
+                    ParseLimits.MAX_RUBY_SECONDS));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

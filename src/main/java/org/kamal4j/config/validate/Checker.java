@@ -1,6 +1,6 @@
 package org.kamal4j.config.validate;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,18 +41,22 @@ public final class Checker {
         return map.containsKey(key) && type(SourceMap.join(path, key), map.get(key), kinds);
     }
 
-    /** Unknown keys of {@code map}, reported once in input order. */
+    /**
+     * Unknown keys of {@code map}, reported once in input order; each followed by {@code (did you mean `x`?)} when
+     * an allowed key not already in the map is close to it ({@link KeySuggestion}).
+     */
     public void keys(String path, Map<String, Object> map, Set<String> allowed) {
-        List<String> unknown = new ArrayList<>();
-        for (String k : map.keySet()) {
-            if (!allowed.contains(k) && !(path.isEmpty() && k.startsWith("x-"))) {
-                unknown.add(k);
-            }
+        List<String> unknown = map.keySet().stream()
+                .filter(k -> !allowed.contains(k) && !(path.isEmpty() && k.startsWith("x-"))).toList();
+        if (unknown.isEmpty()) {
+            return;
         }
-        if (!unknown.isEmpty()) {
-            problems.addAt(path, (unknown.size() == 1 ? "unknown key: " : "unknown keys: ") + String.join(", ", unknown),
-                    SourceMap.join(path, unknown.get(0)));
-        }
+        Set<String> unused = new HashSet<>(allowed);
+        unused.removeAll(map.keySet());
+        List<String> described = unknown.stream().map(k -> k + KeySuggestion.closest(k, unused)
+                .map(s -> " (did you mean `" + s + "`?)").orElse("")).toList();
+        problems.addAt(path, (unknown.size() == 1 ? "unknown key: " : "unknown keys: ") + String.join(", ", described),
+                SourceMap.join(path, unknown.get(0)));
     }
 
     /** A list whose every element must be one of {@code kinds}. */

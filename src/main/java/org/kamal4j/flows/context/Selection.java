@@ -1,6 +1,5 @@
 package org.kamal4j.flows.context;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class Selection {
         }
         String primary = primaryHost(config, hostFilter.isEmpty() ? null : hosts, roleFilter.isEmpty() ? null
                 : selectedRoles);
-        return new Selection(config, selectedRoles, ordered(config, hosts), primary, !roleFilter.isEmpty());
+        return new Selection(config, selectedRoles, config.primaryRoleFirst(hosts), primary, !roleFilter.isEmpty());
     }
 
     private static List<String> filterHosts(DeployConfig config, List<String> globs) throws FlowException {
@@ -102,15 +101,6 @@ public final class Selection {
         List<Role> on = roles.stream().filter(r -> r.hostNames().contains(host)).toList();
         return on.stream().filter(r -> r.name().equals(config.primaryRoleName())).findFirst()
                 .or(() -> on.stream().findFirst()).map(Role::name).orElse(config.primaryRoleName());
-    }
-
-    /** Hosts carrying the configured primary role first, then the rest in all-hosts order. */
-    private static List<String> ordered(DeployConfig config, List<String> hosts) {
-        Role p = config.primaryRole();
-        List<String> out = new ArrayList<>();
-        hosts.stream().filter(h -> p != null && p.hostNames().contains(h)).forEach(out::add);
-        hosts.stream().filter(h -> !out.contains(h)).forEach(out::add);
-        return List.copyOf(out);
     }
 
     private static List<String> patterns(String csv) {

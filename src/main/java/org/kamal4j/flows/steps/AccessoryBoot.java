@@ -78,7 +78,7 @@ public final class AccessoryBoot {
     }
 
     private Command prepare(Registry registry) {
-        Command network = Command.of("sh", "-c", ServerCommands.ensureNetwork("kamal").toShell());
+        Command network = ServerCommands.ensureKamalNetwork();
         return registry == null || registry.local() || registry.username() == null ? network
                 : new RegistryCommands(registry, ctx.config().secrets()).login().and(network);
     }

@@ -50,7 +50,9 @@ final class BootPreparation {
             String dir = proxy.errorPagesDirectory() + "/" + config.version();
             s.run(proxy.ensureErrorPagesDirectory().and(Command.of("mkdir", "-p", dir)));
             for (Path page : pages) {
-                s.upload(Files.readAllBytes(page), dir + "/" + page.getFileName(), 0700);
+                // Readable by kamal-proxy, which runs as uid 1000 in its container: Kamal's 0700 only works when
+                // the SSH user happens to be uid 1000; as root the real proxy fails "unable to load error pages".
+                s.upload(Files.readAllBytes(page), dir + "/" + page.getFileName(), 0644);
             }
         }
         for (String name : ctx.selection().roleNamesOn(host)) {

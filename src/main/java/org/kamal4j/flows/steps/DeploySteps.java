@@ -34,7 +34,7 @@ public final class DeploySteps {
     /** Registry login (unless local) and the {@code kamal} network, then the audited pull on every app host. */
     public void pull(DeployConfig config) throws MultiHostException, InterruptedException {
         ctx.output().info("Pull app image " + config.absoluteImage() + "...");
-        Command network = Command.of("sh", "-c", ServerCommands.ensureNetwork("kamal").toShell());
+        Command network = ServerCommands.ensureKamalNetwork();
         Command prepare = config.registry().local() ? network
                 : new RegistryCommands(config.registry(), config.secrets()).login().and(network);
         AuditCommands audit = ctx.audit(config);
@@ -86,7 +86,7 @@ public final class DeploySteps {
         List<String> hosts = ctx.selection().appHosts();
         BootGroups groups = BootGroups.forConfig(config, ctx.runner(), h -> h, barrier, ctx.sleeper());
         try {
-            groups.<Exception>boot(BootGroups.partition(hosts, config.boot().limit()),
+            groups.<Exception>boot(config.boot().groups(hosts),
                     ctx.selection()::roleNamesOn,
                     group -> ctx.hook("pre-app-boot", config.version(), group, Map.of()),
                     new AppBoot(ctx, config, barrier, report, knownCurrent),

@@ -46,7 +46,7 @@ public final class ProxyBoot {
             return;
         }
         ctx.output().info("Ensure kamal-proxy is running...");
-        Command network = Command.of("sh", "-c", ServerCommands.ensureNetwork("kamal").toShell());
+        Command network = ServerCommands.ensureKamalNetwork();
         ctx.runner().runEach(ctx.selection().hosts(), h -> h, h -> ctx.transport().session(h).run(network));
         ctx.runner().runEach(proxyHosts, h -> h, this::boot);
     }

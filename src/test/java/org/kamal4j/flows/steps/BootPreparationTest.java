@@ -40,7 +40,7 @@ class BootPreparationTest {
                     + "error_pages/abc123")), web.toString());
             List<String> uploads = f.fake.uploads("1.1.1.1").stream().map(u -> u.path() + " " + Integer.toOctalString(
                     u.mode())).toList();
-            assertEquals(List.of(PAGES + "/abc123/404.html 700", PAGES + "/abc123/500.html 700",
+            assertEquals(List.of(PAGES + "/abc123/404.html 644", PAGES + "/abc123/500.html 644",
                     ".kamal/proxy/apps-config/app/tls/web/cert.pem 644",
                     ".kamal/proxy/apps-config/app/tls/web/key.pem 644", ".kamal/apps/app/env/roles/web.env 600"),
                     uploads);
