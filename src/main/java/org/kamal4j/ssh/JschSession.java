@@ -116,7 +116,7 @@ final class JschSession implements Session {
             if (limit > 0 && System.nanoTime() - started > limit) {
                 throw new TransportException("Timed out after " + limit / 1_000_000_000L + " s running "
                         + command.stepName() + " on " + host + ": `" + command.display()
-                        + "` (ssh command_timeout or -Dkamal.commandTimeout; 0 = none)");
+                        + "` (ssh command_timeout, -Dkamal.deploy.ssh.command_timeout; 0 = none)");
             }
             pause(polls++ < 200 ? 1 : 10, command);
         }
