@@ -25,7 +25,7 @@ public final class AppCommands {
 
     /** The blue-green {@code docker run} of {@code config.version()} on {@code host}, in Kamal's token order. */
     public Command run(String host) {
-        return new AppContainerLines(config, role).run(host, hostname(host));
+        return new AppContainerLines(config, role).run(host, hostname(host)).step("run");
     }
 
     /** A one-off container of {@code version} running {@code cmd} (shell text), with extra env. */
@@ -73,12 +73,12 @@ public final class AppCommands {
 
     /** Stops the container of {@code version}, with Kamal's stop timeout when one applies ({@code docker stop -t}). */
     public Command stop(String version) {
-        return containerIdForVersion(version).pipe(stopViaXargs());
+        return containerIdForVersion(version).pipe(stopViaXargs()).step("stop");
     }
 
     /** Stops the current running container of this role. */
     public Command stopCurrent() {
-        return currentRunningContainerId().pipe(stopViaXargs());
+        return currentRunningContainerId().pipe(stopViaXargs()).step("stop");
     }
 
     public Command start(String version) {
@@ -88,7 +88,7 @@ public final class AppCommands {
     /** Prints the health status, or the state when the image has no HEALTHCHECK. */
     public Command healthStatus(String version) {
         return containerIdForVersion(version).pipe(Command.of("xargs", "docker", "inspect", "--format",
-                "{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}"));
+                "{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}")).step("health");
     }
 
     public Command healthLog(String version) {

@@ -93,8 +93,14 @@ public final class Command {
     private final List<Part> parts;
     private final Set<String> secrets;
     private final byte[] stdin;
+    private final String step;
+    private final int timeoutSeconds;
 
     private Command(List<Part> parts, Set<String> secrets, byte[] stdin) {
+        this(parts, secrets, stdin, null, 0);
+    }
+
+    private Command(List<Part> parts, Set<String> secrets, byte[] stdin, String step, int timeoutSeconds) {
         this.parts = List.copyOf(parts);
         Set<String> all = new LinkedHashSet<>(secrets);
         for (Part p : parts) {
@@ -106,6 +112,31 @@ public final class Command {
         }
         this.secrets = Collections.unmodifiableSet(all);
         this.stdin = stdin;
+        this.step = step;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** This command named as a step for messages ({@code pull}, {@code label check}, {@code run}, ...). */
+    public Command step(String name) {
+        return new Command(parts, secrets, stdin, name, timeoutSeconds);
+    }
+
+    /**
+     * This command with its own time limit in seconds instead of the runner's default, for steps long by nature
+     * ({@code docker pull}, a build); 0 keeps the default.
+     */
+    public Command timeout(int seconds) {
+        return new Command(parts, secrets, stdin, step, seconds);
+    }
+
+    /** The step name for messages: the one given, else the first word. */
+    public String stepName() {
+        return step != null ? step : program();
+    }
+
+    /** This command's own time limit in seconds, 0 for the runner's default. */
+    public int timeoutSeconds() {
+        return timeoutSeconds;
     }
 
     /** A simple command from literal arguments. */
@@ -162,7 +193,7 @@ public final class Command {
     public Command raw(String text) {
         List<Part> all = new ArrayList<>(parts);
         all.add(new Raw(text));
-        return new Command(all, secrets, stdin);
+        return new Command(all, secrets, stdin, step, timeoutSeconds);
     }
 
     private Command join(String operator, Command next) {
@@ -171,7 +202,8 @@ public final class Command {
         all.addAll(next.parts);
         Set<String> s = new LinkedHashSet<>(secrets);
         s.addAll(next.secrets);
-        return new Command(all, s, stdin != null ? stdin : next.stdin);
+        return new Command(all, s, stdin != null ? stdin : next.stdin, step != null ? step : next.step,
+                Math.max(timeoutSeconds, next.timeoutSeconds));
     }
 
     /** This command marking values that must never be shown (they are redacted in {@link #display()}). */
@@ -182,12 +214,12 @@ public final class Command {
                 s.add(v);
             }
         }
-        return new Command(parts, s, stdin);
+        return new Command(parts, s, stdin, step, timeoutSeconds);
     }
 
     /** This command with bytes to send on its standard input (how secrets reach a remote process unseen). */
     public Command withStdin(byte[] input) {
-        return new Command(parts, secrets, input.clone());
+        return new Command(parts, secrets, input.clone(), step, timeoutSeconds);
     }
 
     /** This command with UTF-8 text on its standard input. */

@@ -19,8 +19,11 @@ public final class ImageCommands {
         return Command.of("docker", "image", "rm", "--force", config.absoluteImage());
     }
 
+    /** Seconds a pull may take: long by nature (a large image on a slow link), so not the default limit. */
+    public static final int PULL_TIMEOUT = 1800;
+
     public Command pull() {
-        return Command.of("docker", "pull", config.absoluteImage());
+        return Command.of("docker", "pull", config.absoluteImage()).step("pull").timeout(PULL_TIMEOUT);
     }
 
     /** Fails with Kamal's message when the pulled image lacks the {@code service} label of this service. */
@@ -37,7 +40,8 @@ public final class ImageCommands {
      * (in its own {@code sh -c} so that a failed pull is not reported as a missing label).
      */
     public Command pullAndCheck() {
-        return removeLocalCopy().then(pull()).and(Command.subshell(checkServiceLabel()));
+        return removeLocalCopy().then(pull()).and(Command.subshell(checkServiceLabel()))
+                .step("pull (docker pull, then the service label check)");
     }
 
     /** A plain local {@code docker build} tagging version and latest (run in the project directory). */

@@ -28,6 +28,13 @@ public record Ssh(
         int keepaliveInterval,
         String serverId) {
 
+    /**
+     * Seconds any one remote command may run (pulls get {@code ImageCommands.PULL_TIMEOUT}); 0 = no limit.
+     * Five minutes: far above any normal step, short enough that a frozen daemon does not hold the lock for long.
+     */
+    public static final int DEFAULT_COMMAND_TIMEOUT = 300;
+
     public static final Ssh DEFAULT = new Ssh("root", 22, null, null, "fatal", null, null, null, null, null,
-            "strict", null, 30, 0, 30, null);
+            "strict", null, 30, DEFAULT_COMMAND_TIMEOUT, 30, null);
+
 }

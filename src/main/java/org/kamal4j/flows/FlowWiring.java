@@ -38,6 +38,8 @@ public final class FlowWiring {
     private boolean dryRun;
     private boolean skipHooks;
     private int maxThreads = 64;
+    private int hookTimeout = Hooks.DEFAULT_TIMEOUT;
+    private int runTimeout;
     private String command = "deploy";
     private Path baseDir = Path.of(".");
     private Map<String, String> environment = System.getenv();
@@ -90,6 +92,18 @@ public final class FlowWiring {
         return this;
     }
 
+    /** Seconds each hook may run ({@code -Dkamal.hookTimeout}). */
+    public FlowWiring hookTimeout(int seconds) {
+        this.hookTimeout = seconds;
+        return this;
+    }
+
+    /** Seconds the whole run may take, then it stops as on an interrupt ({@code -Dkamal.timeout}); 0 = none. */
+    public FlowWiring runTimeout(int seconds) {
+        this.runTimeout = seconds;
+        return this;
+    }
+
     /** {@code KAMAL_COMMAND} for hooks. */
     public FlowWiring command(String c) {
         this.command = c;
@@ -125,6 +139,7 @@ public final class FlowWiring {
      * act on is a {@link KamalException}; an interrupt (Ctrl-C) becomes one too, after the flow released the lock.
      */
     public void run(Flow flow) throws KamalException {
+        RunTimeout watchdog = RunTimeout.start(runTimeout);
         try (HostRunner runner = new HostRunner(maxThreads); Transport transport = transport()) {
             Selection selection = Selection.of(config, hosts, roles);
             if (primaryOnly) {
@@ -132,8 +147,14 @@ public final class FlowWiring {
             }
             flow.run(context(selection, transport, runner));
         } catch (InterruptedException e) {
+            if (watchdog.expired()) {
+                throw new FlowException("Timed out after " + runTimeout + " s (-Dkamal.timeout): stopped as on"
+                        + " Ctrl-C; the deploy lock (if taken) was released", e);
+            }
             Thread.currentThread().interrupt();
             throw new FlowException("Interrupted; the deploy lock (if taken) was released", e);
+        } finally {
+            watchdog.cancel();
         }
     }
 
@@ -144,7 +165,7 @@ public final class FlowWiring {
         String hooksPath = config.hooksPath() == null ? ".kamal/hooks" : config.hooksPath();
         return FlowContext.builder(selection, transport, runner, output)
                 .local(local)
-                .hooks(new Hooks(baseDir.resolve(hooksPath), local, output, skipHooks))
+                .hooks(new Hooks(baseDir.resolve(hooksPath), local, output, skipHooks).withTimeout(hookTimeout))
                 .dryRun(dryRun)
                 .performer(Identity.performer(real))
                 .lockUser(Identity.lockUser(real))

@@ -27,6 +27,14 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
 
+    /** Seconds each hook may run before it is killed and fails the goal. */
+    @Parameter(property = "kamal.hookTimeout", defaultValue = "300")
+    protected int hookTimeout;
+
+    /** Seconds the whole goal may run; then it stops as on Ctrl-C (0 = no limit). */
+    @Parameter(property = "kamal.timeout", defaultValue = "0")
+    protected int timeout;
+
     /** {@code KAMAL_COMMAND} for hooks. */
     protected abstract String commandName();
 
@@ -44,6 +52,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
         Flow flow = flow();
         FlowWiring wiring = FlowWiring.of(config, new MavenOutput(getLog())).hosts(hosts).roles(roles)
                 .primaryOnly(primary).dryRun(dryRun).skipHooks(skipHooks).maxThreads(maxThreads)
+                .hookTimeout(hookTimeout).runTimeout(timeout)
                 .command(commandName()).baseDir(projectDir().toPath()).environment(environment())
                 .buildInputs(MavenBuildInputs.of(project, settings, config));
         Server server = sshServer(config);

@@ -4,7 +4,8 @@ import org.kamal4j.commands.Command;
 
 /**
  * A remote command exited non-zero. The message follows Kamal's three lines ({@code docker exit status: 1},
- * {@code docker stdout: ...}, {@code docker stderr: ...}), with secret values redacted.
+ * {@code docker stdout: ...}, {@code docker stderr: ...}), with secret values redacted; a command named as a
+ * step ({@link Command#step}) is named by its step instead of its first word ({@code pull exit status: 1}).
  */
 public class CommandFailedException extends TransportException {
 
@@ -20,7 +21,7 @@ public class CommandFailedException extends TransportException {
     }
 
     private static String message(Command command, ExecResult r) {
-        String p = command.program();
+        String p = command.stepName();
         return p + " exit status: " + r.exitStatus() + "\n"
                 + p + " stdout: " + orNothing(command.redact(r.stdout())) + "\n"
                 + p + " stderr: " + orNothing(command.redact(r.stderr())) + "\n";

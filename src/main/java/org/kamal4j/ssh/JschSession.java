@@ -129,7 +129,8 @@ final class JschSession implements Session {
             return new ExecResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8));
         } catch (JSchException | IOException e) {
-            throw new TransportException("Could not run `" + command.display() + "` on " + host + ": "
+            throw new TransportException("Could not run " + command.stepName() + " (`" + command.display() + "`) on "
+                    + host + ": "
                     + command.redact(String.valueOf(e.getMessage())), e);
         } finally {
             if (channel != null) {
@@ -149,18 +150,29 @@ final class JschSession implements Session {
 
     private void await(com.jcraft.jsch.Session s, ChannelExec channel, Command command) throws TransportException {
         long started = System.nanoTime();
+        long limit = limitNanos(command);
         int polls = 0;
         while (!channel.isClosed()) {
             if (!s.isConnected()) {
-                throw new TransportException("Lost the connection to " + host + " while running `"
-                        + command.display() + "`");
+                throw new TransportException("Lost the connection to " + host + " during " + command.stepName()
+                        + ": `" + command.display() + "` (the host stopped answering SSH keepalives or closed the"
+                        + " connection)");
             }
-            if (commandTimeoutNanos > 0 && System.nanoTime() - started > commandTimeoutNanos) {
-                throw new TransportException("Timed out after " + commandTimeoutNanos / 1_000_000_000L
-                        + " s running `" + command.display() + "` on " + host + " (raise ssh command_timeout, 0 = none)");
+            if (limit > 0 && System.nanoTime() - started > limit) {
+                throw new TransportException("Timed out after " + limit / 1_000_000_000L + " s running "
+                        + command.stepName() + " on " + host + ": `" + command.display()
+                        + "` (ssh command_timeout, -Dkamal.deploy.ssh.command_timeout; 0 = none)");
             }
             pause(polls++ < 200 ? 1 : 10, command);
         }
+    }
+
+    /** The session's limit, or the command's own when longer (a pull); none when the session has none. */
+    private long limitNanos(Command command) {
+        if (commandTimeoutNanos == 0) {
+            return 0;
+        }
+        return Math.max(commandTimeoutNanos, command.timeoutSeconds() * 1_000_000_000L);
     }
 
     private void pause(long millis, Command command) throws TransportException {

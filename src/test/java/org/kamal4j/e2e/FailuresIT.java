@@ -131,7 +131,7 @@ class FailuresIT {
     }
 
     /** The message with every suppressed and cause message, as a user would see it all. */
-    private static String fullMessage(Throwable e) {
+    static String fullMessage(Throwable e) {
         return Stream.concat(Stream.of(e), Stream.concat(Arrays.stream(e.getSuppressed()),
                         Stream.ofNullable(e.getCause()))).map(String::valueOf).collect(Collectors.joining("\n"));
     }

@@ -31,6 +31,9 @@ final class FleetFlowRun {
     /** Who runs the flows: the audit performer and the lock holder's name. */
     record Actor(String performer, String lockUser) {}
 
+    /** Seconds a hook may run in these tests (short, so a hook that hangs is cut off quickly). */
+    static final int HOOK_TIMEOUT = 8;
+
     private FleetFlowRun() {}
 
     static Run run(Fleet fleet, Path dir, Output output, DeployConfig config, Actor actor, String label,
@@ -42,7 +45,7 @@ final class FleetFlowRun {
                         .secrets(config.secrets()).home(dir).agentSocket(null).build()) {
             FlowContext ctx = FlowContext.builder(Selection.all(config), transport, runner, output)
                     .local(local)
-                    .hooks(new Hooks(dir.resolve(".kamal/hooks"), local, output, false))
+                    .hooks(new Hooks(dir.resolve(".kamal/hooks"), local, output, false).withTimeout(HOOK_TIMEOUT))
                     .performer(actor.performer())
                     .lockUser(actor.lockUser())
                     .environment(Map.of())

@@ -62,7 +62,7 @@ class BootGroupsFlowTest {
             MultiHostException e = assertThrows(MultiHostException.class,
                     () -> DeployFlow.deploy(f.context()).run(true));
 
-            assertTrue(e.getMessage().startsWith("web on 1.1.1.1: docker exit status: 125"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("web on 1.1.1.1: run exit status: 125"), e.getMessage());
             assertEquals(List.of("pre-app-boot 1.1.1.1"), hooks);
             assertTrue(f.sleeps.stream().noneMatch(Duration.ofSeconds(2)::equals));
             assertFalse(f.fake.ran("1.1.1.2", "docker run"), "later groups are not attempted");

@@ -31,7 +31,7 @@ class JschSessionRedactionTest {
 
         TransportException e = assertThrows(TransportException.class, () -> session.exec(login));
 
-        assertTrue(e.getMessage().startsWith("Could not run `docker login -p '[REDACTED]'` on web1: session is down"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Could not run docker (`docker login -p '[REDACTED]'`) on web1: session is down"), e.getMessage());
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertFalse(String.valueOf(t.getMessage()).contains("s3cr3t!"), t.toString());
         }
@@ -54,7 +54,7 @@ class JschSessionRedactionTest {
 
         TransportException e = assertThrows(TransportException.class, () -> session.exec(wrapped));
 
-        assertTrue(e.getMessage().startsWith("Could not run `sh -c 'docker login -p '\\''[REDACTED]'\\''' && echo done`"
+        assertTrue(e.getMessage().startsWith("Could not run sh (`sh -c 'docker login -p '\\''[REDACTED]'\\''' && echo done`)"
                 + " on web1"), e.getMessage());
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertFalse(String.valueOf(t.getMessage()).contains("s3cr3t"), t.toString());

@@ -23,16 +23,30 @@ public final class Hooks {
     private final LocalRunner local;
     private final Output output;
     private final boolean skip;
+    private final int timeoutSeconds;
+
+    /** Seconds a hook may run before it is killed and fails the flow ({@code -Dkamal.hookTimeout}). */
+    public static final int DEFAULT_TIMEOUT = 300;
 
     /**
      * @param directory {@code hooks_path} resolved against the project directory
      * @param skip      true to run no hook at all ({@code -Dkamal.skipHooks})
      */
     public Hooks(Path directory, LocalRunner local, Output output, boolean skip) {
+        this(directory, local, output, skip, DEFAULT_TIMEOUT);
+    }
+
+    private Hooks(Path directory, LocalRunner local, Output output, boolean skip, int timeoutSeconds) {
         this.directory = directory;
         this.local = local;
         this.output = output;
         this.skip = skip;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** These hooks with another time limit per hook, in seconds (at least 1). */
+    public Hooks withTimeout(int seconds) {
+        return new Hooks(directory, local, output, skip, Math.max(1, seconds));
     }
 
     /** A hooks runner that never runs anything. */
@@ -56,7 +70,8 @@ public final class Hooks {
         }
         Path file = directory.resolve(name);
         output.info("Running the " + name + " hook...");
-        ExecResult r = local.run(Command.of(file.toString()).withSecrets(secrets), environment);
+        ExecResult r = local.run(Command.of(file.toString()).withSecrets(secrets).step("the " + name + " hook")
+                .timeout(timeoutSeconds), environment);
         if (!r.ok()) {
             throw new FlowException("Hook `" + name + "` failed:\n" + name + " exit status: " + r.exitStatus()
                     + "\n" + name + " output: " + (r.stdout().isBlank() ? "Nothing written" : r.stdout().strip()));

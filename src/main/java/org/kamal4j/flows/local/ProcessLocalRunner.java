@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.Command;
 import org.kamal4j.ssh.ExecResult;
@@ -23,6 +27,9 @@ public final class ProcessLocalRunner implements LocalRunner {
         this.output = output;
     }
 
+    /** Seconds a local command (a build, a push) may run unless it carries its own limit (a hook's). */
+    public static final int DEFAULT_TIMEOUT = 3600;
+
     @Override
     public ExecResult run(Command command, Map<String, String> extraEnv) throws FlowException,
             InterruptedException {
@@ -30,16 +37,48 @@ public final class ProcessLocalRunner implements LocalRunner {
         ProcessBuilder pb = new ProcessBuilder(List.of("sh", "-c", command.toShell())).directory(workDir.toFile())
                 .redirectErrorStream(true);
         pb.environment().putAll(extraEnv);
+        Process p;
         try {
-            Process p = pb.start();
+            p = pb.start();
             feed(p.getOutputStream(), command.stdin());
-            String out = read(p.getInputStream());
-            int status = p.waitFor();
-            output.debug("[local] exit " + status + ": " + command.redact(out).strip());
-            return new ExecResult(status, command.redact(out), "");
         } catch (IOException e) {
             throw new FlowException("Could not run `" + command.program() + "` locally: " + e.getMessage()
                     + "; check that it is installed and on the PATH", e);
+        }
+        // Output is read on its own thread so the wait below can give up: nothing local waits forever.
+        FutureTask<String> reader = new FutureTask<>(() -> read(p.getInputStream()));
+        Thread t = new Thread(reader, "kamal-local-output");
+        t.setDaemon(true);
+        t.start();
+        int limit = command.timeoutSeconds() > 0 ? command.timeoutSeconds() : DEFAULT_TIMEOUT;
+        try {
+            if (!p.waitFor(limit, TimeUnit.SECONDS)) {
+                kill(p);
+                throw new FlowException("Timed out after " + limit + " s running " + command.stepName()
+                        + " locally");
+            }
+        } catch (InterruptedException e) {
+            kill(p);
+            throw e;
+        }
+        String out = output(reader);
+        int status = p.exitValue();
+        output.debug("[local] exit " + status + ": " + command.redact(out).strip());
+        return new ExecResult(status, command.redact(out), "");
+    }
+
+    /** Ends the process and everything it started (a hook's own children too). */
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    private static String output(FutureTask<String> reader) throws InterruptedException {
+        try {
+            return reader.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // a child that kept our stdout open outlived the command; what was read so far is lost
+            return "";
         }
     }
 

@@ -37,7 +37,8 @@ public final class DeploySteps {
                 : new RegistryCommands(config.registry(), config.secrets()).login().and(network);
         AuditCommands audit = ctx.audit(config);
         Command pull = audit.record("Pulled image with version " + config.version(), null)
-                .and(new ImageCommands(config).pullAndCheck());
+                .and(new ImageCommands(config).pullAndCheck())
+                .step("pull (docker pull, then the service label check)");
         ctx.on(ctx.selection().appHosts(), (host, s) -> {
             s.run(prepare);
             s.run(pull);
