@@ -1,5 +1,7 @@
 package org.kamal4j.commands;
 
+import java.util.List;
+
 /** Host preparation: the Docker presence, root/sudo and group checks and the Docker install. */
 public final class ServerCommands {
 
@@ -15,7 +17,7 @@ public final class ServerCommands {
 
     /** Succeeds when the user is root or may run {@code sudo usermod} without a password. */
     public static Command rootOrPasswordlessSudo() {
-        return Command.ofParts(java.util.List.of(new Command.Raw(IS_ROOT + " || sudo -nl usermod >/dev/null")));
+        return Command.ofParts(List.of(new Command.Raw(IS_ROOT + " || sudo -nl usermod >/dev/null")));
     }
 
     /** Downloads and runs Docker's install script (curl, else wget). */
@@ -26,12 +28,12 @@ public final class ServerCommands {
     }
 
     public static Command isRoot() {
-        return Command.ofParts(java.util.List.of(new Command.Raw(IS_ROOT)));
+        return Command.ofParts(List.of(new Command.Raw(IS_ROOT)));
     }
 
     /** Succeeds when the SSH user is in the {@code docker} group. */
     public static Command inDockerGroup() {
-        return Command.ofParts(java.util.List.of(new Command.Raw("id -nG " + CURRENT_USER + " | grep -qw docker")));
+        return Command.ofParts(List.of(new Command.Raw("id -nG " + CURRENT_USER + " | grep -qw docker")));
     }
 
     /** Root or docker group member: the two checks in one round trip. */
@@ -40,12 +42,12 @@ public final class ServerCommands {
     }
 
     public static Command addToDockerGroup() {
-        return Command.ofParts(java.util.List.of(new Command.Raw("sudo -n usermod -aG docker " + CURRENT_USER)));
+        return Command.ofParts(List.of(new Command.Raw("sudo -n usermod -aG docker " + CURRENT_USER)));
     }
 
     /** Ends the SSH session so the next one sees the new group (the connection drop is expected). */
     public static Command refreshSession() {
-        return Command.ofParts(java.util.List.of(new Command.Raw("kill -HUP $PPID")));
+        return Command.ofParts(List.of(new Command.Raw("kill -HUP $PPID")));
     }
 
     public static Command ensureRunDirectory() {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.kamal4j.config.build.ModelBuilder;
 import org.kamal4j.config.erb.ErbException;
 import org.kamal4j.config.erb.ErbRenderer;
@@ -171,7 +172,7 @@ public final class ConfigLoader {
             throw new ConfigException(new ConfigProblem("", "cannot read " + file + ": " + e.getMessage(), null, 0));
         } catch (ErbException e) {
             throw new ConfigException(new ConfigProblem("", "ERB: " + e.getMessage().replaceFirst(
-                    "^" + java.util.regex.Pattern.quote(e.fileName() + ":" + e.line() + ": "), ""),
+                    "^" + Pattern.quote(e.fileName() + ":" + e.line() + ": "), ""),
                     e.fileName(), e.line()));
         }
         Object tree = YamlTreeReader.read(text, shown, sources);

@@ -1,5 +1,6 @@
 package org.kamal4j.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ public record Env(Map<String, String> clear, List<String> secrets, Map<String, E
     public static final Env EMPTY = new Env(Map.of(), List.of(), Map.of());
 
     public Env {
-        clear = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(clear));
+        clear = Collections.unmodifiableMap(new LinkedHashMap<>(clear));
         secrets = List.copyOf(secrets);
-        tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 }

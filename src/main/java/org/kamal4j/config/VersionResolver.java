@@ -1,9 +1,11 @@
 package org.kamal4j.config;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +51,13 @@ public final class VersionResolver {
 
     /** Output of a git command in {@code dir} (trimmed), or null if git is missing or fails. */
     private static String git(Path dir, String... args) {
-        List<String> cmd = new java.util.ArrayList<>(List.of("git"));
+        List<String> cmd = new ArrayList<>(List.of("git"));
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(false).start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            p.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+            p.getErrorStream().transferTo(OutputStream.nullOutputStream());
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return null;
             }

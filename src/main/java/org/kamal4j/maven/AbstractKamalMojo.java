@@ -1,11 +1,13 @@
 package org.kamal4j.maven;
 
 import java.io.File;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
@@ -112,8 +114,8 @@ public abstract class AbstractKamalMojo extends AbstractMojo {
 
     /** The build's user properties ({@code -D...}), or the JVM's system properties without a session. */
     protected Map<String, String> userProperties() {
-        java.util.Properties props = session != null ? session.getUserProperties() : System.getProperties();
-        Map<String, String> out = new java.util.HashMap<>();
+        Properties props = session != null ? session.getUserProperties() : System.getProperties();
+        Map<String, String> out = new HashMap<>();
         props.stringPropertyNames().forEach(n -> out.put(n, props.getProperty(n)));
         return out;
     }

@@ -2,6 +2,7 @@ package org.kamal4j.maven;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class PomDeployConverter {
         }
         try {
             Object v = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-            return v instanceof Map || v instanceof List || v instanceof java.util.Date ? text : v;
+            return v instanceof Map || v instanceof List || v instanceof Date ? text : v;
         } catch (RuntimeException e) {
             return text;
         }

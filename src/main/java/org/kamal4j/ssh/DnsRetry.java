@@ -14,7 +14,7 @@ public final class DnsRetry {
 
     /** Sleeps; injectable so tests need not wait. */
     @FunctionalInterface
-    public interface Sleeper {
+    public interface Backoff {
         void sleep(long millis) throws InterruptedException;
     }
 
@@ -23,12 +23,12 @@ public final class DnsRetry {
             "failed to look up", "resolve");
 
     private final int retries;
-    private final Sleeper sleeper;
+    private final Backoff sleeper;
     private final DoubleSupplier jitter;
     private final Consumer<String> warnings;
 
     /** {@code jitter} returns values in [0, 1); it is scaled to 0..0.1 s. */
-    public DnsRetry(int retries, Sleeper sleeper, DoubleSupplier jitter, Consumer<String> warnings) {
+    public DnsRetry(int retries, Backoff sleeper, DoubleSupplier jitter, Consumer<String> warnings) {
         this.retries = Math.max(0, retries);
         this.sleeper = sleeper;
         this.jitter = jitter;

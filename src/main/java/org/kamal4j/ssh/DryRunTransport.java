@@ -1,11 +1,12 @@
 package org.kamal4j.ssh;
 
-import org.kamal4j.commands.Command;
-
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import org.kamal4j.commands.Command;
 
 /**
  * Connects nowhere: prints each command as {@code [host] <display>} to a sink and answers exit 0 with empty
@@ -53,7 +54,7 @@ public final class DryRunTransport implements Transport {
             }
 
             @Override
-            public int attach(Command command, java.io.InputStream in, java.io.OutputStream out) {
+            public int attach(Command command, InputStream in, OutputStream out) {
                 sink.accept("[" + host + "] (terminal) " + command.display());
                 return answers.apply(host, command).exitStatus();
             }

@@ -2,16 +2,16 @@ package org.kamal4j.ssh;
 
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
-import org.kamal4j.commands.Command;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import org.kamal4j.commands.Command;
 
 /** A {@link Session} running each command on its own exec channel of the pooled connection. */
 final class JschSession implements Session {
@@ -70,7 +70,7 @@ final class JschSession implements Session {
     }
 
     @Override
-    public int attach(Command command, java.io.InputStream in, OutputStream out) throws TransportException {
+    public int attach(Command command, InputStream in, OutputStream out) throws TransportException {
         long start = System.nanoTime();
         int status = -1;
         com.jcraft.jsch.Session s = pool.borrow();

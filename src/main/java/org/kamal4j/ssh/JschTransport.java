@@ -99,7 +99,7 @@ public final class JschTransport implements Transport {
         private TransportListener listener = TransportListener.NONE;
         private Path home = Path.of(System.getProperty("user.home"));
         private String agentSocket = System.getenv("SSH_AUTH_SOCK");
-        private DnsRetry.Sleeper sleeper = Thread::sleep;
+        private DnsRetry.Backoff sleeper = Thread::sleep;
         private boolean tcpNoDelay = true;
 
         private Builder(Ssh ssh, Sshkit sshkit) {
@@ -137,7 +137,7 @@ public final class JschTransport implements Transport {
         }
 
         /** How DNS retries sleep (tests pass a fake). */
-        public Builder sleeper(DnsRetry.Sleeper s) {
+        public Builder sleeper(DnsRetry.Backoff s) {
             this.sleeper = Objects.requireNonNull(s);
             return this;
         }

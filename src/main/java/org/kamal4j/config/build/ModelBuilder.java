@@ -1,8 +1,10 @@
 package org.kamal4j.config.build;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.config.Boot;
 import org.kamal4j.config.Builder;
@@ -74,7 +76,7 @@ public final class ModelBuilder {
     }
 
     private static int allHostCount(List<Role> roles, Map<String, Accessory> accessories) {
-        java.util.Set<String> hosts = new java.util.HashSet<>();
+        Set<String> hosts = new HashSet<>();
         roles.forEach(r -> hosts.addAll(r.hostNames()));
         accessories.values().forEach(a -> hosts.addAll(a.hosts()));
         return hosts.size();

@@ -7,13 +7,13 @@ interface CommandRunner {
     /**
      * Runs {@code command} and returns its standard output.
      *
-     * @throws CommandFailedException when it cannot start or exits non-zero
+     * @throws LocalCommandFailedException when it cannot start or exits non-zero
      */
     String run(String command);
 
     /** A command that did not succeed; the message never contains the command's output. */
-    final class CommandFailedException extends RuntimeException {
-        CommandFailedException(String message) {
+    final class LocalCommandFailedException extends RuntimeException {
+        LocalCommandFailedException(String message) {
             super(message);
         }
     }

@@ -81,7 +81,7 @@ final class CommandSubstitution {
         }
         try {
             return runner.run(command);
-        } catch (CommandRunner.CommandFailedException e) {
+        } catch (CommandRunner.LocalCommandFailedException e) {
             throw new SecretsFileException(where + ": command substitution $(...) failed: " + e.getMessage()
                     + "; run the command in a shell from the project directory to see why");
         }

@@ -34,14 +34,14 @@ final class ShellCommandRunner implements CommandRunner {
             }
             int code = process.waitFor();
             if (code != 0) {
-                throw new CommandFailedException("the command exited with status " + code);
+                throw new LocalCommandFailedException("the command exited with status " + code);
             }
             return out;
         } catch (IOException e) {
-            throw new CommandFailedException("the command could not be started (" + e.getMessage() + ")");
+            throw new LocalCommandFailedException("the command could not be started (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommandFailedException("interrupted while waiting for the command");
+            throw new LocalCommandFailedException("interrupted while waiting for the command");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Role;
@@ -109,7 +110,7 @@ public final class CrossChecks {
         if (!names.contains(primary)) {
             problems.addTopLevel("The primary_role " + primary + " isn't defined", "primary_role");
         }
-        for (String role : new java.util.TreeSet<>(names)) {
+        for (String role : new TreeSet<>(names)) {
             if (hostCount(root, role) > 0) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package org.kamal4j.flows.local;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +45,7 @@ public final class CountingTransport implements Transport {
             }
 
             @Override
-            public int attach(Command command, java.io.InputStream in, java.io.OutputStream out)
+            public int attach(Command command, InputStream in, OutputStream out)
                     throws TransportException {
                 commands.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
                 return s.attach(command, in, out);

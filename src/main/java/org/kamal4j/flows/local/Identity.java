@@ -1,5 +1,6 @@
 package org.kamal4j.flows.local;
 
+import java.util.Map;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.Command;
 import org.kamal4j.ssh.ExecResult;
@@ -27,7 +28,7 @@ public final class Identity {
 
     private static String read(LocalRunner local, Command command) throws InterruptedException {
         try {
-            ExecResult r = local.run(command, java.util.Map.of());
+            ExecResult r = local.run(command, Map.of());
             String out = r.stdout().strip();
             return r.ok() && !out.isEmpty() ? out : null;
         } catch (FlowException e) {

@@ -1,5 +1,6 @@
 package org.kamal4j.flows.steps;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,7 +125,7 @@ public final class DeploySteps {
 
     /** The versions in {@code running} (one per line) other than {@code current}. */
     public static List<String> staleVersions(String running, String current) {
-        return java.util.Arrays.stream(running.split("\n")).map(String::strip)
+        return Arrays.stream(running.split("\n")).map(String::strip)
                 .filter(v -> !v.isEmpty() && !v.equals(current)).toList();
     }
 

@@ -1,5 +1,7 @@
 package org.kamal4j.flows.steps;
 
+import java.util.Arrays;
+
 /** Compares kamal-proxy version tags such as {@code v0.9.2} numerically, part by part. */
 final class ProxyVersion {
 
@@ -35,7 +37,7 @@ final class ProxyVersion {
                 if (i == 0) {
                     return null;
                 }
-                return java.util.Arrays.copyOf(out, i);
+                return Arrays.copyOf(out, i);
             }
             out[i] = Integer.parseInt(p[i]);
         }

@@ -177,7 +177,7 @@ class DotenvParserTest {
     @Test
     void failingCommandNamesFileAndLineButNoValue() {
         CommandRunner failing = command -> {
-            throw new CommandRunner.CommandFailedException("the command exited with status 3");
+            throw new CommandRunner.LocalCommandFailedException("the command exited with status 3");
         };
         SecretsFileException e = assertThrows(SecretsFileException.class,
                 () -> new DotenvParser(Map.of(), failing).parse("PW=hunter2\nB=$(op read $PW)\n", ".kamal/secrets"));
