@@ -236,8 +236,8 @@ class JschTransportIT {
                 .build()) {
             TransportException e = assertThrows(TransportException.class,
                     () -> t.session(sshd.host()).exec(Command.of("sleep", "20")));
-            assertEquals("Timed out after 1 s running `sleep 20` on " + sshd.host()
-                    + " (raise ssh command_timeout, 0 = none)", e.getMessage());
+            assertEquals("Timed out after 1 s running sleep on " + sshd.host() + ": `sleep 20`"
+                    + " (ssh command_timeout, -Dkamal.deploy.ssh.command_timeout; 0 = none)", e.getMessage());
         }
     }
 
