@@ -39,6 +39,7 @@ final class E2eApp {
     final String registryPassword = "e2e-registry-pw-" + RandomHex.secure().apply(16);
     final CapturedOutput output;
     private Map<String, Object> overrides = Map.of();
+    private int hookTimeout = FleetFlowRun.HOOK_TIMEOUT;
 
     private E2eApp(Fleet fleet, String service, Path dir) {
         this.fleet = fleet;
@@ -160,9 +161,15 @@ final class E2eApp {
         return run("v0", "lock", ctx -> new LockFlow(ctx).release());
     }
 
+    /** Seconds each hook of this app's runs may take (-Dkamal.hookTimeout), so a test of a hung hook stays short. */
+    E2eApp hookTimeout(int seconds) {
+        this.hookTimeout = seconds;
+        return this;
+    }
+
     /** Runs {@code call} in a fresh context, as one Maven goal would; exceptions propagate unchanged. */
     Run run(String version, String command, FlowCall call) throws Exception {
-        return FleetFlowRun.run(fleet, dir, output, config(version), ACTOR, service, command, call);
+        return FleetFlowRun.run(fleet, dir, output, config(version), ACTOR, service, command, hookTimeout, call);
     }
 
 

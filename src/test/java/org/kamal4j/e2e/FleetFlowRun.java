@@ -31,13 +31,18 @@ final class FleetFlowRun {
     /** Who runs the flows: the audit performer and the lock holder's name. */
     record Actor(String performer, String lockUser) {}
 
-    /** Seconds a hook may run in these tests (short, so a hook that hangs is cut off quickly). */
-    static final int HOOK_TIMEOUT = 8;
+    /** Seconds a hook may run in these tests unless a test asks for less: the plugin's own default. */
+    static final int HOOK_TIMEOUT = 300;
 
     private FleetFlowRun() {}
 
     static Run run(Fleet fleet, Path dir, Output output, DeployConfig config, Actor actor, String label,
             String command, FlowCall call) throws Exception {
+        return run(fleet, dir, output, config, actor, label, command, HOOK_TIMEOUT, call);
+    }
+
+    static Run run(Fleet fleet, Path dir, Output output, DeployConfig config, Actor actor, String label,
+            String command, int hookTimeout, FlowCall call) throws Exception {
         LocalRunner local = withLocalDocker(fleet, new ProcessLocalRunner(dir, output));
         long t0 = System.nanoTime();
         try (HostRunner runner = new HostRunner(16);
@@ -45,7 +50,7 @@ final class FleetFlowRun {
                         .secrets(config.secrets()).home(dir).agentSocket(null).build()) {
             FlowContext ctx = FlowContext.builder(Selection.all(config), transport, runner, output)
                     .local(local)
-                    .hooks(new Hooks(dir.resolve(".kamal/hooks"), local, output, false).withTimeout(HOOK_TIMEOUT))
+                    .hooks(new Hooks(dir.resolve(".kamal/hooks"), local, output, false).withTimeout(hookTimeout))
                     .performer(actor.performer())
                     .lockUser(actor.lockUser())
                     .environment(Map.of())
