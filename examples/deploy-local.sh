@@ -87,7 +87,8 @@ echo "  workers on 198.18.60.13: ${worker:-(none running)}"
 echo "  $total requests during the deploy, $failed failed, v1 -> v2 ($v1 answered v1, $v2 answered v2)"
 cat <<TEXT
 
-Deploy again after a change (kamal:deploy is bound to Maven's deploy phase):
+Deploy again after a change (commit it first: the image is built from a clean git clone of HEAD, as Kamal does;
+kamal:deploy is bound to Maven's deploy phase):
   cd examples/hello && DOCKER_HOST=$DOCKER_HOST DOCKER_BUILDKIT=0 KAMAL_DEMO_FLEET=$NAME ../../mvnw deploy -Dkamal.version=v3
 Remove everything: examples/deploy-local.sh down
 TEXT

@@ -7,7 +7,8 @@ import org.kamal4j.config.Builder;
 /**
  * What the plain {@code docker build} path can and cannot honour, decided before anything is built: it builds for
  * the local daemon's architecture only, so any other {@code builder.arch} stops the deploy (never a wrong-arch
- * image), and builder keys it does not act on are named in warnings instead of being ignored silently.
+ * image), and builder keys it does not act on are named in warnings instead of being ignored silently
+ * ({@code secrets} and {@code ssh} are acted on: a BuildKit build, see ImageCommands#build).
  */
 public final class DockerBuildCheck {
 
@@ -38,8 +39,9 @@ public final class DockerBuildCheck {
         add(out, b.remote() != null, "remote", "remote builders are not used; the image is built locally");
         add(out, !b.local(), "local", "local: false is not honoured; the image is built locally");
         add(out, b.cacheType() != null, "cache", "no build cache is exported or imported");
-        add(out, !b.secrets().isEmpty(), "secrets", "build secrets are not passed (needs BuildKit --secret)");
-        add(out, b.ssh() != null, "ssh", "no SSH agent is forwarded into the build");
+        // docker-container (the default) and docker both end up as "the local daemon builds" here
+        add(out, b.driver() != null && !List.of("docker-container", "docker").contains(b.driver()), "driver",
+                "no buildx builder is created; the local daemon builds");
         add(out, b.packBuilder() != null, "pack", "buildpacks are not used; the Dockerfile is built");
         add(out, b.provenance() != null, "provenance", "no provenance attestation is made");
         add(out, b.sbom() != null, "sbom", "no SBOM attestation is made");

@@ -44,12 +44,26 @@ public final class ImageCommands {
                 .step("pull (docker pull, then the service label check)");
     }
 
-    /** A plain local {@code docker build} tagging version and latest (run in the project directory). */
+    /**
+     * A local {@code docker build} tagging version and latest. With {@code builder.secrets} or {@code builder.ssh}
+     * it carries {@code --secret id=NAME,env=NAME} / {@code --ssh} and must run with BuildKit
+     * ({@link #needsBuildKit()}); each secret's value is then read by docker from the environment of the build
+     * process, so it is never on a command line.
+     */
     public Command build() {
         Builder builder = config.builder();
         Line line = Line.of("docker", "build", "-t", config.absoluteImage(), "-t", config.latestImage());
         buildOptions(line, builder, false);
+        builder.secrets().forEach(s -> line.args("--secret", "id=" + s + ",env=" + s));
+        if (builder.ssh() != null) {
+            line.args("--ssh", builder.ssh());
+        }
         return line.args(context(builder)).build();
+    }
+
+    /** Secrets and SSH forwarding exist only in BuildKit builds ({@code DOCKER_BUILDKIT=1}). */
+    public boolean needsBuildKit() {
+        return !config.builder().secrets().isEmpty() || config.builder().ssh() != null;
     }
 
     /** {@code docker buildx build} pushing to the registry, Kamal's form for local builders. */

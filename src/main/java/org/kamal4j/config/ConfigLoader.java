@@ -97,9 +97,9 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.list());
         }
-        // Kamal adds _uncommitted_ only for builder.context builds, because otherwise it builds a clean git clone.
-        // We always build the working tree, so a dirty tree must always show in the version.
-        String resolved = VersionResolver.resolve(version, environment, baseDir, true);
+        // Kamal adds _uncommitted_ only when the working tree is built (builder.context set), because otherwise
+        // it builds a clean git clone of HEAD (flows.steps.CleanClone). Jib always builds the working tree.
+        String resolved = VersionResolver.resolve(version, environment, baseDir, buildsWorkingTree(root));
         if (resolved == null && !versionOptional) {
             problems.addTopLevel(VersionResolver.noVersionMessage(baseDir), null);
         } else if (resolved != null && !resolved.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
@@ -205,5 +205,11 @@ public final class ConfigLoader {
                 }
             }
         }
+    }
+
+    /** Whether the image is built from the working tree ({@code builder.context} or {@code builder.jib} set). */
+    private static boolean buildsWorkingTree(Map<String, Object> root) {
+        Object builder = root.get("builder");
+        return builder instanceof Map<?, ?> b && (b.get("context") != null || b.containsKey("jib"));
     }
 }

@@ -1,6 +1,7 @@
 package org.kamal4j.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kamal4j.commands.RemoteArgv.assertSameArgv;
 
 import java.util.LinkedHashMap;
@@ -53,7 +54,9 @@ class ImageCommandsTest {
                 + " --build-arg RUBY_VERSION=3.3 --secret id=GITHUB_TOKEN --file Dockerfile.prod --target prod"
                 + " --ssh default --provenance false --sbom false --no-cache app 2>&1", images.buildxBuild(true).toShell());
         assertEquals("docker build -t registry.example/app:abc123 -t registry.example/app:latest --label service=app"
-                + " --build-arg RUBY_VERSION=3.3 --file Dockerfile.prod --target prod app", images.build().toShell());
+                + " --build-arg RUBY_VERSION=3.3 --file Dockerfile.prod --target prod"
+                + " --secret id=GITHUB_TOKEN,env=GITHUB_TOKEN --ssh default app", images.build().toShell());
+        assertTrue(images.needsBuildKit(), "secrets and ssh exist only in BuildKit builds");
     }
 
     @Test

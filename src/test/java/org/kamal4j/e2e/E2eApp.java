@@ -133,7 +133,12 @@ final class E2eApp {
     /** The configuration for {@code version}; the image's page shows the version (build arg APP_VERSION). */
     DeployConfig config(String version) throws Exception {
         Map<String, Object> tree = new LinkedHashMap<>(overrides);
-        tree.put("builder", Map.of("args", Map.of("APP_VERSION", version)));
+        Map<String, Object> builder = new LinkedHashMap<>();
+        if (overrides.get("builder") instanceof Map<?, ?> b) {
+            b.forEach((k, v) -> builder.put(k.toString(), v));
+        }
+        builder.put("args", Map.of("APP_VERSION", version));
+        tree.put("builder", builder);
         return new ConfigLoader(dir, Map.of()).version(version).pomTree(tree).load();
     }
 

@@ -30,6 +30,7 @@ class DeployFlowTest {
                 assertEquals(expected("deploy-" + host), f.fake.commands(host), "commands on " + host);
             }
             assertEquals(List.of("docker login registry.example -u deployer --password-stdin",
+                    "git rev-parse --show-toplevel 2>/dev/null",
                     "docker build -t registry.example/app:abc123 -t registry.example/app:latest --label service=app "
                             + "--file Dockerfile .",
                     "docker push registry.example/app:abc123 && docker push registry.example/app:latest"), f.local);

@@ -1,5 +1,7 @@
 package org.kamal4j.flows.steps;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kamal4j.FlowException;
@@ -9,13 +11,14 @@ import org.kamal4j.commands.Command;
 import org.kamal4j.commands.ImageCommands;
 import org.kamal4j.commands.RegistryCommands;
 import org.kamal4j.config.DeployConfig;
+import org.kamal4j.config.SecretNotFoundException;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.ssh.ExecResult;
 
 /**
  * Builds the app image with the local docker CLI, tags it with the version and latest, and pushes both (the
- * {@code Build and push app image...} step). Runs in the project directory with {@code docker build}, not
- * buildx: see docs/compatibility.md.
+ * {@code Build and push app image...} step). Builds from a clean git clone of HEAD ({@link CleanClone}) with
+ * {@code docker build}, not buildx: see docs/compatibility.md.
  */
 public final class ImageBuild {
 
@@ -38,11 +41,33 @@ public final class ImageBuild {
         ImageCommands images = new ImageCommands(config);
         checkBuilder(config, images);
         if (!config.registry().local()) {
-            run("docker login", new RegistryCommands(config.registry(), config.secrets()).login());
+            run("docker login", new RegistryCommands(config.registry(), config.secrets()).login(), Map.of());
         }
         ctx.hook("pre-build", config.version(), ctx.selection().hosts(), Map.of());
-        run("docker build", images.build());
-        run("docker push", images.push());
+        Path dir = new CleanClone(ctx).buildDirectory(config.service(), config.builder().context());
+        Command build = dir.equals(ctx.baseDir().toAbsolutePath().normalize()) ? images.build()
+                : Command.of("cd", dir.toString()).and(images.build());
+        run("docker build", build, buildEnvironment(config, images));
+        run("docker push", images.push(), Map.of());
+    }
+
+    /**
+     * BuildKit (for secrets and SSH) and each {@code builder.secrets} value, handed to the docker CLI through its
+     * environment: docker reads {@code --secret id=NAME,env=NAME} from there, so no value is ever in argv.
+     */
+    private static Map<String, String> buildEnvironment(DeployConfig config, ImageCommands images)
+            throws FlowException {
+        if (!images.needsBuildKit()) {
+            return Map.of();
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DOCKER_BUILDKIT", "1");
+        try {
+            config.builder().secrets().forEach(name -> env.put(name, config.secrets().get(name)));
+        } catch (SecretNotFoundException e) {
+            throw new FlowException("builder/secrets: " + e.getMessage() + "; add it to the secrets file", e);
+        }
+        return env;
     }
 
     /** Before login and build: unused builder keys are named, a foreign arch stops the deploy. */
@@ -64,14 +89,28 @@ public final class ImageBuild {
         }
     }
 
-    private void run(String what, Command command) throws FlowException, InterruptedException {
-        ExecResult r = ctx.local().run(command, Map.of());
+    private void run(String what, Command command, Map<String, String> env) throws FlowException,
+            InterruptedException {
+        ExecResult r = ctx.local().run(command.withSecrets(secretValues(env)), env);
         if (!r.ok()) {
             List<String> lines = r.stdout().strip().lines().toList();
             String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL), lines.size()));
             throw new FlowException("Local `" + what + "` failed (exit status " + r.exitStatus() + "); fix it and "
                     + "deploy again, or deploy an image already in the registry with -Dkamal.skipPush\n"
-                    + command.display() + "\n" + ctx.output().redact(tail));
+                    + command.display() + "\n" + ctx.output().redact(tail) + buildxHint(r.stdout()));
         }
+    }
+
+    /** The values a build gets through its environment, so that its output is redacted for them too. */
+    private static List<String> secretValues(Map<String, String> env) {
+        return env.entrySet().stream().filter(e -> !e.getKey().equals("DOCKER_BUILDKIT")).map(Map.Entry::getValue)
+                .toList();
+    }
+
+    /** docker CLI 23+ needs the buildx plugin for any BuildKit build (secrets, ssh). */
+    private static String buildxHint(String output) {
+        return output.contains("buildx component") ? "\nbuilder/secrets and builder/ssh need a BuildKit build: "
+                + "install the docker buildx plugin, or put a docker CLI older than 23 (Debian 12's /usr/bin/docker) "
+                + "first on the PATH" : "";
     }
 }
