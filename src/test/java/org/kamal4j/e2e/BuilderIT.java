@@ -2,9 +2,14 @@ package org.kamal4j.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +21,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kamal4j.FlowException;
 import org.kamal4j.commands.RandomHex;
 import org.kamal4j.testbed.Fleet;
 
 /**
  * The docker builder on the fleet (issue 12): a build runs from a clean git clone of HEAD, so an uncommitted change
  * never reaches an image; {@code builder.secrets} reach a BuildKit build through the docker CLI's environment, never
- * its command line. Real local dockerd, real registry, real hosts.
+ * its command line; an architecture the local daemon cannot build stops the deploy before anything is built or
+ * pushed. Real local dockerd, real registry, real hosts.
  */
 @ExtendWith(EeFleet.class)
 class BuilderIT {
@@ -76,6 +83,30 @@ class BuilderIT {
                 "the sampler saw the build");
         assertTrue(samples.stream().noneMatch(s -> s.contains(token)), "secret in ps -eo args");
         assertFalse(app.output.text().contains(token), "secret in the output");
+    }
+
+    @Test
+    void aForeignOrSecondArchStopsBeforeBuildingSoNoWrongArchImageIsPushed() throws Exception {
+        E2eApp app = E2eApp.create(fleet, "bld-arch", "");
+        app.overrides(Map.of("builder", Map.of("arch", List.of("arm64"))));
+        FlowException foreign = assertThrows(FlowException.class, () -> app.deploy("v1"));
+        assertTrue(foreign.getMessage().startsWith("builder/arch is arm64 but the local Docker daemon builds amd64"),
+                foreign.getMessage());
+
+        // Debian's docker has no buildx, so no manifest list can be made: refused the same way, before building
+        app.overrides(Map.of("builder", Map.of("arch", List.of("amd64", "arm64"))));
+        FlowException multi = assertThrows(FlowException.class, () -> app.deploy("v1"));
+        assertTrue(multi.getMessage().startsWith("builder/arch lists amd64, arm64: a multi-arch image needs docker "
+                + "buildx"), multi.getMessage());
+
+        assertFalse(app.output.text().contains("docker build"), "nothing was built: " + app.output.text());
+        HttpResponse<String> tags = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + fleet.registry() + "/v2/bld-arch/tags/list")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, tags.statusCode(), "nothing was pushed: " + tags.body());
+        for (String host : fleet.hosts()) {
+            assertEquals(Map.of(), app.containers(host), "no host was touched: " + host);
+        }
     }
 
     private static String sha256(String value) throws Exception {
