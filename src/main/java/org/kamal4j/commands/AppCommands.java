@@ -195,10 +195,10 @@ public final class AppCommands {
         if (role.stopTimeout() != null) {
             return role.stopTimeout();
         }
-        if (config.stopTimeout() != null) {
-            return config.stopTimeout();
+        if (config.timeouts().stop() != null) {
+            return config.timeouts().stop();
         }
-        return role.runsProxy() ? null : config.drainTimeout();
+        return role.runsProxy() ? null : config.timeouts().drain();
     }
 
     public String containerName(String version) {

@@ -31,7 +31,7 @@ final class AppContainerLines {
         line.args("--env-file", config.roleEnvFile(role.name()));
         DockerArgs.logging(line, DockerArgs.merge(config.logging(), role.logging()));
         config.volumes().forEach(v -> line.args("--volume").expand(v));
-        String assetPath = assetPath();
+        String assetPath = config.assetPathOf(role);
         if (assetPath != null) {
             line.args("--volume").expand("$PWD/" + config.appDirectory() + "/assets/volumes/" + role.name() + "-"
                     + config.version() + ":" + assetPath);
@@ -64,12 +64,6 @@ final class AppContainerLines {
         }
         Object fromOptions = role.options() == null ? null : role.options().get("restart");
         return fromOptions != null ? String.valueOf(fromOptions) : "unless-stopped";
-    }
-
-    /** Only proxy roles mount assets. */
-    private String assetPath() {
-        String path = role.assetPath() != null ? role.assetPath() : config.assetPath();
-        return role.runsProxy() ? path : null;
     }
 
     /** service, role, destination (bare without one), then root labels, then role labels (role wins). */

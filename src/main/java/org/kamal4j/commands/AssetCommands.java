@@ -67,7 +67,7 @@ public final class AssetCommands {
 
     /** The asset path inside the container, without {@code :options}. */
     private String containerPath() {
-        String path = role.assetPath() != null ? role.assetPath() : config.assetPath();
+        String path = config.assetPathOf(role);
         int colon = path.indexOf(':');
         return colon < 0 ? path : path.substring(0, colon);
     }

@@ -21,8 +21,8 @@ final class ProxyDeployFlags {
         line.interpolated("--target=" + target + ":" + proxy.appPort());
         proxy.hosts().forEach(h -> line.interpolated("--host=" + h));
         tls(line, tlsRole);
-        line.interpolated("--deploy-timeout=" + config.deployTimeout() + "s");
-        line.interpolated("--drain-timeout=" + config.drainTimeout() + "s");
+        line.interpolated("--deploy-timeout=" + config.timeouts().deploy() + "s");
+        line.interpolated("--drain-timeout=" + config.timeouts().drain() + "s");
         seconds(line, "--health-check-interval", proxy.healthcheckInterval());
         seconds(line, "--health-check-timeout", proxy.healthcheckTimeout());
         optional(line, "--health-check-path", proxy.healthcheckPath());
@@ -33,7 +33,7 @@ final class ProxyDeployFlags {
         flag(line, "--forward-headers", proxy.forwardHeaders());
         flag(line, "--tls-redirect", proxy.sslRedirect());
         headers(line);
-        if (config.errorPagesPath() != null) {
+        if (config.paths().errorPages() != null) {
             line.interpolated("--error-pages=" + appConfigInContainer + "/error_pages/" + version);
         }
         return line;

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.kamal4j.config.build.ModelBuilder;
+import org.kamal4j.config.model.ModelBuilder;
 import org.kamal4j.config.erb.ErbException;
 import org.kamal4j.config.erb.ErbRenderer;
 import org.kamal4j.config.secrets.SecretsFiles;
@@ -107,7 +107,7 @@ public final class ConfigLoader {
             problems.addTopLevel("Version " + resolved + " is not a valid Docker tag (letters, digits, _ . -;"
                     + " at most 128, not starting with . or -)", null);
         }
-        String secretsPath = root.get("secrets_path") == null ? ".kamal/secrets" : root.get("secrets_path").toString();
+        String secretsPath = ProjectPaths.secrets(root);
         DeployConfig config = ModelBuilder.build(root, destination, resolved,
                 new SecretsFiles(baseDir, secretsPath, destination, environment));
         cross.afterModel(config, root);

@@ -18,7 +18,8 @@ import java.util.Set;
  *                    null only when the loader was told the version is optional
  * @param hooksOutput hook name to {@code quiet}/{@code verbose} (leading ':' removed); the string form of
  *                    {@code hooks_output} is stored under the key {@code *} (all hooks)
- * @param stopTimeout root {@code stop_timeout}; each {@link Role#stopTimeout()} is already resolved
+ * @param paths       asset, hooks, secrets and error-pages paths, defaults applied
+ * @param timeouts    readiness delay, deploy, drain and root stop timeouts, defaults applied
  */
 public record DeployConfig(
         String service,
@@ -38,29 +39,21 @@ public record DeployConfig(
         Logging logging,
         Map<String, String> labels,
         List<String> volumes,
-        String assetPath,
-        String hooksPath,
+        ProjectPaths paths,
         Map<String, String> hooksOutput,
-        String secretsPath,
-        String errorPagesPath,
-        boolean requireDestination,
-        boolean allowEmptyRoles,
+        Timeouts timeouts,
         int retainContainers,
-        String minimumVersion,
-        int readinessDelay,
-        int deployTimeout,
-        int drainTimeout,
-        Integer stopTimeout,
         Map<String, String> aliases,
         Secrets secrets) {
+
+    /** Kamal's {@code retain_containers} default. */
+    public static final int DEFAULT_RETAIN_CONTAINERS = 5;
 
     /** The same configuration operating on another version (rollback). */
     public DeployConfig withVersion(String newVersion) {
         return new DeployConfig(service, image, destination, newVersion, registry, roles, primaryRoleName,
-                accessories, env, proxy, ssh, sshkit, boot, builder, logging, labels, volumes, assetPath,
-                hooksPath, hooksOutput, secretsPath, errorPagesPath, requireDestination, allowEmptyRoles,
-                retainContainers, minimumVersion, readinessDelay, deployTimeout, drainTimeout, stopTimeout,
-                aliases, secrets);
+                accessories, env, proxy, ssh, sshkit, boot, builder, logging, labels, volumes, paths, hooksOutput,
+                timeouts, retainContainers, aliases, secrets);
     }
 
     /** {@code <registry.server>/<image>}, or just the image for Docker Hub. */
@@ -113,6 +106,17 @@ public record DeployConfig(
 
     public Role role(String name) {
         return roles.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /**
+     * The asset path of {@code role} ({@code role:options} form kept): its own {@code asset_path}, else the root
+     * one; null for roles without kamal-proxy, which never mount assets.
+     */
+    public String assetPathOf(Role role) {
+        if (!role.runsProxy()) {
+            return null;
+        }
+        return role.assetPath() != null ? role.assetPath() : paths.asset();
     }
 
     public Role primaryRole() {

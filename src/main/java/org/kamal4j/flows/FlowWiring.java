@@ -162,7 +162,7 @@ public final class FlowWiring {
             throws InterruptedException {
         LocalRunner real = new ProcessLocalRunner(baseDir, output);
         LocalRunner local = dryRun ? new DryRunLocalRunner(output) : real;
-        String hooksPath = config.hooksPath() == null ? ".kamal/hooks" : config.hooksPath();
+        String hooksPath = config.paths().hooks();
         return FlowContext.builder(selection, transport, runner, output)
                 .local(local)
                 .hooks(new Hooks(baseDir.resolve(hooksPath), local, output, skipHooks).withTimeout(hookTimeout))

@@ -113,7 +113,7 @@ public final class ProxyFlow {
      */
     public void maintenance(Integer drainTimeout, String message) throws FlowException, MultiHostException,
             InterruptedException {
-        int drain = drainTimeout == null ? ctx.config().drainTimeout() : drainTimeout;
+        int drain = drainTimeout == null ? ctx.config().timeouts().drain() : drainTimeout;
         locked(() -> eachProxyRole(service -> proxy.stop(service, drain, message)));
     }
 

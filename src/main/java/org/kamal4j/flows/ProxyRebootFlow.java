@@ -59,7 +59,7 @@ public final class ProxyRebootFlow {
     /** Polls {@code kamal-proxy list} until the new proxy answers, at most {@code deploy_timeout} seconds. */
     private void awaitAnswer(Session s, String host) throws TransportException, FlowException,
             InterruptedException {
-        int timeout = ctx.config().deployTimeout();
+        int timeout = ctx.config().timeouts().deploy();
         Instant deadline = ctx.clock().instant().plusSeconds(timeout);
         while (s.tryRun(proxy.list()) == null) {
             if (!ctx.clock().instant().isBefore(deadline)) {

@@ -4,19 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kamal4j.config.Accessory;
-import org.kamal4j.config.Boot;
 import org.kamal4j.config.Builder;
+import org.kamal4j.config.ConfigBuilder;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Env;
 import org.kamal4j.config.Host;
-import org.kamal4j.config.Logging;
 import org.kamal4j.config.Proxy;
 import org.kamal4j.config.Registry;
 import org.kamal4j.config.Role;
 import org.kamal4j.config.SecretValue;
 import org.kamal4j.config.Secrets;
-import org.kamal4j.config.Ssh;
-import org.kamal4j.config.Sshkit;
 
 /** The running example of reference section 0.1, as config records, with variants for the tests. */
 final class Example {
@@ -67,22 +64,18 @@ final class Example {
             List<String> volumes, String errorPagesPath) {
         Map<String, Accessory> accessories = new LinkedHashMap<>();
         accessories.put("db", db());
-        return new DeployConfig("app", "app", destination, "abc123",
-                new Registry("registry.example", SecretValue.literal("deployer"),
-                        SecretValue.secret("KAMAL_REGISTRY_PASSWORD")),
-                roles, "web", accessories, rootEnv(), proxy(), Ssh.DEFAULT, Sshkit.DEFAULT, Boot.DEFAULT, builder(),
-                Logging.DEFAULT, labels, volumes, null, ".kamal/hooks", Map.of(), ".kamal/secrets", errorPagesPath,
-                false, false, 5, null, 0, 30, 30, null, Map.of(), SECRETS);
+        return ConfigBuilder.of().destination(destination)
+                .registry(new Registry("registry.example", SecretValue.literal("deployer"),
+                        SecretValue.secret("KAMAL_REGISTRY_PASSWORD")))
+                .roles(roles).accessories(accessories).env(rootEnv()).proxy(proxy()).builder(builder())
+                .labels(labels).volumes(volumes).errorPages(errorPagesPath).timeouts(0, 30, 30).secrets(SECRETS)
+                .build();
     }
 
     /** The example with other deploy/drain timeouts and error pages. */
     static DeployConfig timed(int deployTimeout, int drainTimeout, String errorPagesPath) {
-        DeployConfig c = config(null, List.of(web(), workers()), Map.of(), List.of(), errorPagesPath);
-        return new DeployConfig(c.service(), c.image(), c.destination(), c.version(), c.registry(), c.roles(),
-                c.primaryRoleName(), c.accessories(), c.env(), c.proxy(), c.ssh(), c.sshkit(), c.boot(), c.builder(),
-                c.logging(), c.labels(), c.volumes(), c.assetPath(), c.hooksPath(), c.hooksOutput(), c.secretsPath(),
-                c.errorPagesPath(), false, false, 5, null, 0, deployTimeout, drainTimeout, null, Map.of(),
-                c.secrets());
+        return ConfigBuilder.from(config(null, List.of(web(), workers()), Map.of(), List.of(), errorPagesPath))
+                .timeouts(0, deployTimeout, drainTimeout).build();
     }
 
     static DeployConfig staging() {

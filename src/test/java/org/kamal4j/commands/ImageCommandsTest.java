@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kamal4j.config.Builder;
+import org.kamal4j.config.ConfigBuilder;
 import org.kamal4j.config.DeployConfig;
 
 class ImageCommandsTest {
@@ -43,11 +44,7 @@ class ImageCommandsTest {
         args.put("RUBY_VERSION", "3.3");
         Builder builder = new Builder(List.of("amd64", "arm64"), null, true, "docker", "app", "Dockerfile.prod",
                 "prod", args, List.of("GITHUB_TOKEN"), "default", null, null, null, null, null, "false", false, null);
-        DeployConfig c = Example.config();
-        DeployConfig config = new DeployConfig(c.service(), c.image(), null, "abc123", c.registry(), c.roles(),
-                c.primaryRoleName(), c.accessories(), c.env(), c.proxy(), c.ssh(), c.sshkit(), c.boot(), builder,
-                c.logging(), c.labels(), c.volumes(), null, c.hooksPath(), c.hooksOutput(), c.secretsPath(), null,
-                false, false, 5, null, 0, 30, 30, null, Map.of(), c.secrets());
+        DeployConfig config = ConfigBuilder.from(Example.config()).builder(builder).build();
         ImageCommands images = new ImageCommands(config);
         assertEquals("docker buildx build --output=type=registry --platform linux/amd64,linux/arm64"
                 + " -t registry.example/app:abc123 -t registry.example/app:latest --label service=app"

@@ -55,7 +55,7 @@ class ConfigLoaderTest {
         assertEquals(Ssh.DEFAULT, c.ssh());
         assertEquals(Sshkit.DEFAULT, c.sshkit());
         assertEquals(5, c.retainContainers());
-        assertEquals(".kamal/secrets", c.secretsPath());
+        assertEquals(".kamal/secrets", c.paths().secrets());
     }
 
     @Test

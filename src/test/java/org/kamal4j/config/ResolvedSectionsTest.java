@@ -103,10 +103,10 @@ class ResolvedSectionsTest {
         assertEquals(Map.of("pre-deploy", "verbose", "post-deploy", "quiet"), c.hooksOutput());
         assertEquals(Map.of("shell", "app exec -i bash"), c.aliases());
         assertEquals(3, c.retainContainers());
-        assertEquals(7, c.readinessDelay());
-        assertEquals(30, c.deployTimeout());
-        assertEquals(30, c.drainTimeout());
-        assertEquals(".kamal/hooks", c.hooksPath());
+        assertEquals(7, c.timeouts().readinessDelay());
+        assertEquals(30, c.timeouts().deploy());
+        assertEquals(30, c.timeouts().drain());
+        assertEquals(".kamal/hooks", c.paths().hooks());
         assertNull(c.registry().username());
     }
 }

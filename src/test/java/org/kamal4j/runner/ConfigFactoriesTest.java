@@ -6,18 +6,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.kamal4j.config.Boot;
+import org.kamal4j.config.ConfigBuilder;
 import org.kamal4j.config.DeployConfig;
-import org.kamal4j.config.Sshkit;
 import org.junit.jupiter.api.Test;
 
 class ConfigFactoriesTest {
 
     private static DeployConfig config(Boot boot) {
-        return new DeployConfig("app", "app", null, "abc123", null, List.of(), "web", Map.of(), null, null, null,
-                Sshkit.DEFAULT, boot, null, null, Map.of(), List.of(), null, null, Map.of(), null, null, false,
-                false, 5, null, 7, 30, 30, null, Map.of(), null);
+        return ConfigBuilder.of().boot(boot).timeouts(7, 30, 30).build();
     }
 
     @Test

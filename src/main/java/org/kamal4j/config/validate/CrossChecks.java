@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.config.DeployConfig;
+import org.kamal4j.config.ProjectPaths;
 import org.kamal4j.config.Role;
 
 /** Kamal's checks after schema validation in its order (docs/compatibility.md); messages carry no key path. */
@@ -131,7 +132,7 @@ public final class CrossChecks {
     }
 
     private void traefikHooks(Map<String, Object> root, Path baseDir) {
-        String hooksPath = root.get("hooks_path") == null ? ".kamal/hooks" : String.valueOf(root.get("hooks_path"));
+        String hooksPath = ProjectPaths.hooks(root);
         List<String> found = new ArrayList<>();
         for (String hook : new String[] {"pre-traefik-reboot", "post-traefik-reboot"}) {
             if (baseDir != null && Files.exists(baseDir.resolve(hooksPath).resolve(hook))) {

@@ -91,17 +91,17 @@ final class BootPreparation {
         if (assets(role)) {
             s.tryRun(new AssetCommands(config, role).clean());
         }
-        if (config.errorPagesPath() != null) {
+        if (config.paths().errorPages() != null) {
             s.tryRun(new ProxyCommands(config).cleanErrorPages(config.version()));
         }
     }
 
     /** The {@code 4??.html} and {@code 5??.html} files of {@code error_pages_path}, sorted; none if unset. */
     List<Path> errorPages() throws FlowException {
-        if (config.errorPagesPath() == null) {
+        if (config.paths().errorPages() == null) {
             return List.of();
         }
-        Path dir = ctx.baseDir().resolve(config.errorPagesPath());
+        Path dir = ctx.baseDir().resolve(config.paths().errorPages());
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -113,7 +113,7 @@ final class BootPreparation {
     }
 
     private boolean assets(Role role) {
-        return role.runsProxy() && (role.assetPath() != null || config.assetPath() != null);
+        return config.assetPathOf(role) != null;
     }
 
     private static boolean certificates(Role role) {

@@ -77,7 +77,7 @@ public final class DeploySteps {
             throws MultiHostException, FlowException, InterruptedException {
         ctx.output().info("Start container with version " + config.version() + "...");
         WebBarrier barrier = new WebBarrier(ctx.selection().primaryRole(),
-                WebBarrier.defaultTimeout(config.deployTimeout(), config.readinessDelay()));
+                WebBarrier.defaultTimeout(config.timeouts().deploy(), config.timeouts().readinessDelay()));
         new BootPreparation(ctx, config).run();
         List<String> hosts = ctx.selection().appHosts();
         BootGroups groups = BootGroups.forConfig(config, ctx.runner(), h -> h, barrier, ctx.sleeper());

@@ -38,7 +38,7 @@ public final class ProxyReadiness {
                 throw new FlowException(why, e);
             }
             throw new FlowException("kamal-proxy on " + host + " did not switch " + role.name() + " to "
-                    + app.containerName(config.version()) + " within deploy_timeout " + config.deployTimeout()
+                    + app.containerName(config.version()) + " within deploy_timeout " + config.timeouts().deploy()
                     + "s: " + (why.isEmpty() ? "exit status " + e.result().exitStatus() : why)
                     + "; the old container keeps serving. Check the new container's health check path ("
                     + healthPath(role) + ") and its logs", e);

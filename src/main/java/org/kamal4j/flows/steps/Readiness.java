@@ -24,8 +24,8 @@ final class Readiness {
             ctx.output().info(host, "Dry run: not waiting for the container to become healthy");
             return;
         }
-        int timeout = ctx.config().deployTimeout();
-        int delay = ctx.config().readinessDelay();
+        int timeout = ctx.config().timeouts().deploy();
+        int delay = ctx.config().timeouts().readinessDelay();
         Instant deadline = ctx.clock().instant().plusSeconds(timeout);
         for (int attempt = 1;; attempt++) {
             String status = status(s, app, version);

@@ -1,4 +1,4 @@
-package org.kamal4j.config.build;
+package org.kamal4j.config.model;
 
 import java.util.LinkedHashMap;
 import java.util.List;

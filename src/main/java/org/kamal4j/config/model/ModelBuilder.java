@@ -1,4 +1,4 @@
-package org.kamal4j.config.build;
+package org.kamal4j.config.model;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,10 +11,12 @@ import org.kamal4j.config.Builder;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Env;
 import org.kamal4j.config.Jib;
+import org.kamal4j.config.ProjectPaths;
 import org.kamal4j.config.Registry;
 import org.kamal4j.config.Role;
 import org.kamal4j.config.SecretValue;
 import org.kamal4j.config.Secrets;
+import org.kamal4j.config.Timeouts;
 
 /** Turns a validated deploy.yml tree into a {@link DeployConfig}, applying Kamal's defaults. */
 public final class ModelBuilder {
@@ -38,15 +40,16 @@ public final class ModelBuilder {
                 SshBuilder.sshkit(Values.map(root, "sshkit")),
                 boot(Values.map(root, "boot"), allHostCount(roles, accessories)), builder(root, image),
                 RoleBuilder.logging(Values.map(root, "logging"), Map.of()), Values.stringMap(root.get("labels")),
-                orEmpty(Values.strings(root.get("volumes"))), Values.str(root, "asset_path"),
-                root.containsKey("hooks_path") ? Values.str(root, "hooks_path") : ".kamal/hooks",
+                orEmpty(Values.strings(root.get("volumes"))),
+                new ProjectPaths(Values.str(root, "asset_path"), ProjectPaths.hooks(root), ProjectPaths.secrets(root),
+                        Values.str(root, "error_pages_path")),
                 hooksOutput(root.get("hooks_output")),
-                root.containsKey("secrets_path") ? Values.str(root, "secrets_path") : ".kamal/secrets",
-                Values.str(root, "error_pages_path"), Values.bool(root, "require_destination", false),
-                Values.bool(root, "allow_empty_roles", false), Values.integer(root, "retain_containers", 5),
-                Values.str(root, "minimum_version"), Values.integer(root, "readiness_delay", 7),
-                Values.integer(root, "deploy_timeout", 30), Values.integer(root, "drain_timeout", 30),
-                Values.integer(root, "stop_timeout"), Values.stringMap(root.get("aliases")), secrets);
+                new Timeouts(Values.integer(root, "readiness_delay", Timeouts.DEFAULT_READINESS_DELAY),
+                        Values.integer(root, "deploy_timeout", Timeouts.DEFAULT_DEPLOY),
+                        Values.integer(root, "drain_timeout", Timeouts.DEFAULT_DRAIN),
+                        Values.integer(root, "stop_timeout")),
+                Values.integer(root, "retain_containers", DeployConfig.DEFAULT_RETAIN_CONTAINERS),
+                Values.stringMap(root.get("aliases")), secrets);
     }
 
     static Registry registry(Map<String, Object> r) {
