@@ -2,6 +2,7 @@ package org.kamal4j.flows;
 
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.FlowException;
+import org.kamal4j.flows.local.LocalTerminalMode;
 import org.kamal4j.flows.local.Terminal;
 import org.kamal4j.flows.steps.LogFollow;
 import org.kamal4j.flows.steps.AccessoryBoot;
@@ -157,6 +158,15 @@ public final class AccessoryFlows {
         });
     }
 
+    /** {@link #exec(Accessory, String, boolean, boolean, Terminal)} on this process's own terminal (raw mode). */
+    public void exec(Accessory a, String command, boolean reuse, boolean interactive) throws FlowException,
+            MultiHostException, InterruptedException {
+        Terminal terminal = Terminal.system();
+        try (LocalTerminalMode mode = LocalTerminalMode.raw(interactive && terminal.tty() && !ctx.dryRun())) {
+            exec(a, command, reuse, interactive, terminal);
+        }
+    }
+
     /**
      * {@code accessory exec}: in a new container (default) or the running one ({@code reuse}) on every host of
      * the accessory; with a terminal ({@code interactive}) on its first selected host only.
@@ -225,6 +235,21 @@ public final class AccessoryFlows {
                 s.run(commands.removeServiceDirectory());
             });
         }
+    }
+
+    /**
+     * {@code accessory remove -y}: refuses unless {@code confirmed} (Maven cannot ask), naming what would be
+     * deleted; then {@link #remove}.
+     */
+    public void removeConfirmed(List<Accessory> accessories, boolean confirmed) throws FlowException,
+            MultiHostException, InterruptedException {
+        String what = removalSummary(ctx.config(), accessories);
+        if (!confirmed) {
+            throw new FlowException("kamal:accessory-remove deletes " + what
+                    + "; confirm with -Dkamal.confirmed=true");
+        }
+        ctx.output().info("Removing " + what);
+        remove(accessories);
     }
 
     /** What {@code accessory remove} deletes, for the confirmation message. */

@@ -2,6 +2,7 @@ package org.kamal4j.flows;
 
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.FlowException;
+import org.kamal4j.flows.local.LocalTerminalMode;
 import org.kamal4j.flows.local.Terminal;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,18 @@ public final class AppExecFlow {
 
     public AppExecFlow(FlowContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * Runs the request on this process's own terminal, in raw mode while an interactive command runs (as
+     * {@code ssh -t} does); the goal's entry point.
+     */
+    public void run(Request request) throws FlowException, MultiHostException, InterruptedException {
+        Terminal terminal = Terminal.system();
+        try (LocalTerminalMode mode = LocalTerminalMode.raw(request.interactive() && terminal.tty()
+                && !ctx.dryRun())) {
+            run(request, terminal);
+        }
     }
 
     /** Runs the request; fails naming every host where the command exited non-zero. */

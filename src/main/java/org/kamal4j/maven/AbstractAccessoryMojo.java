@@ -6,7 +6,6 @@ import org.kamal4j.KamalException;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.flows.AccessoryFlows;
 import org.kamal4j.flows.Flow;
-import org.kamal4j.flows.context.FlowContext;
 
 /** The {@code kamal:accessory-*} goals: one accessory ({@code -Dkamal.accessory=db}) or {@code all}. */
 public abstract class AbstractAccessoryMojo extends AbstractFlowMojo {
@@ -28,10 +27,10 @@ public abstract class AbstractAccessoryMojo extends AbstractFlowMojo {
     /** Checks the accessory name (an unknown one fails listing the known ones, before any connection), then runs. */
     @Override
     protected final Flow flow() {
-        return ctx -> run(new AccessoryFlows(ctx), AccessoryFlows.select(ctx.config(), accessory, allowsAll()), ctx);
+        return ctx -> run(new AccessoryFlows(ctx), AccessoryFlows.select(ctx.config(), accessory, allowsAll()));
     }
 
     /** Runs the goal on the selected accessories. */
-    protected abstract void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx)
-            throws KamalException, InterruptedException;
+    protected abstract void run(AccessoryFlows flows, List<Accessory> selected) throws KamalException,
+            InterruptedException;
 }

@@ -5,15 +5,14 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.kamal4j.KamalException;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.flows.AccessoryFlows;
-import org.kamal4j.flows.context.FlowContext;
 
 /** Shows {@code docker ps} of the accessory per host ({@code kamal accessory details}). */
 @Mojo(name = "accessory-details", requiresProject = false, threadSafe = true)
 public class AccessoryDetailsMojo extends AbstractAccessoryMojo {
 
     @Override
-    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx)
-            throws KamalException, InterruptedException {
+    protected void run(AccessoryFlows flows, List<Accessory> selected) throws KamalException,
+            InterruptedException {
         flows.details(selected);
     }
 }

@@ -5,15 +5,14 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.kamal4j.KamalException;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.flows.AccessoryFlows;
-import org.kamal4j.flows.context.FlowContext;
 
 /** Pulls the accessory's image, replaces its container, keeps its data ({@code kamal accessory reboot}). */
 @Mojo(name = "accessory-reboot", requiresProject = false, threadSafe = true)
 public class AccessoryRebootMojo extends AbstractAccessoryMojo {
 
     @Override
-    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx)
-            throws KamalException, InterruptedException {
+    protected void run(AccessoryFlows flows, List<Accessory> selected) throws KamalException,
+            InterruptedException {
         flows.reboot(selected);
     }
 }

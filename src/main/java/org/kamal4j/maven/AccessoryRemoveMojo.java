@@ -3,11 +3,9 @@ package org.kamal4j.maven;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.kamal4j.FlowException;
 import org.kamal4j.KamalException;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.flows.AccessoryFlows;
-import org.kamal4j.flows.context.FlowContext;
 
 /** Removes the accessory's container, image and data directories ({@code kamal accessory remove -y}). */
 @Mojo(name = "accessory-remove", requiresProject = false, threadSafe = true)
@@ -18,14 +16,7 @@ public class AccessoryRemoveMojo extends AbstractAccessoryMojo {
     protected boolean confirmed;
 
     @Override
-    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx)
-            throws KamalException, InterruptedException {
-        String what = AccessoryFlows.removalSummary(ctx.config(), selected);
-        if (!confirmed) {
-            throw new FlowException("kamal:accessory-remove deletes " + what
-                    + "; confirm with -Dkamal.confirmed=true");
-        }
-        ctx.output().info("Removing " + what);
-        flows.remove(selected);
+    protected void run(AccessoryFlows flows, List<Accessory> selected) throws KamalException, InterruptedException {
+        flows.removeConfirmed(selected, confirmed);
     }
 }

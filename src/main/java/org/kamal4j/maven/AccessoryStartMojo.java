@@ -5,15 +5,14 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.kamal4j.KamalException;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.flows.AccessoryFlows;
-import org.kamal4j.flows.context.FlowContext;
 
 /** Starts the accessory's container ({@code kamal accessory start}). */
 @Mojo(name = "accessory-start", requiresProject = false, threadSafe = true)
 public class AccessoryStartMojo extends AbstractAccessoryMojo {
 
     @Override
-    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx)
-            throws KamalException, InterruptedException {
+    protected void run(AccessoryFlows flows, List<Accessory> selected) throws KamalException,
+            InterruptedException {
         flows.start(selected);
     }
 }

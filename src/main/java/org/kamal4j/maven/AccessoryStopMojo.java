@@ -5,15 +5,14 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.kamal4j.KamalException;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.flows.AccessoryFlows;
-import org.kamal4j.flows.context.FlowContext;
 
 /** Stops the accessory's container ({@code kamal accessory stop}). */
 @Mojo(name = "accessory-stop", requiresProject = false, threadSafe = true)
 public class AccessoryStopMojo extends AbstractAccessoryMojo {
 
     @Override
-    protected void run(AccessoryFlows flows, List<Accessory> selected, FlowContext ctx)
-            throws KamalException, InterruptedException {
+    protected void run(AccessoryFlows flows, List<Accessory> selected) throws KamalException,
+            InterruptedException {
         flows.stop(selected);
     }
 }

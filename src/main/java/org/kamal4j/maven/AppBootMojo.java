@@ -6,12 +6,7 @@ import org.kamal4j.flows.AppManageFlows;
 
 /** Boots the version on the selected hosts without building or pulling first ({@code kamal app boot}). */
 @Mojo(name = "app-boot", requiresProject = false, threadSafe = true)
-public class AppBootMojo extends AbstractFlowMojo {
-
-    @Override
-    protected String commandName() {
-        return "app";
-    }
+public class AppBootMojo extends AbstractAppMojo {
 
     @Override
     protected boolean versionRequired() {

@@ -6,12 +6,7 @@ import org.kamal4j.flows.AppQueryFlows;
 
 /** Lists every container of the app on each selected host, all roles ({@code kamal app containers}). */
 @Mojo(name = "app-containers", requiresProject = false, threadSafe = true)
-public class AppContainersMojo extends AbstractFlowMojo {
-
-    @Override
-    protected String commandName() {
-        return "app";
-    }
+public class AppContainersMojo extends AbstractAppMojo {
 
     @Override
     protected Flow flow() {

@@ -6,12 +6,7 @@ import org.kamal4j.flows.AppQueryFlows;
 
 /** Shows {@code docker ps} of the app's roles on each selected host ({@code kamal app details}). */
 @Mojo(name = "app-details", requiresProject = false, threadSafe = true)
-public class AppDetailsMojo extends AbstractFlowMojo {
-
-    @Override
-    protected String commandName() {
-        return "app";
-    }
+public class AppDetailsMojo extends AbstractAppMojo {
 
     @Override
     protected Flow flow() {

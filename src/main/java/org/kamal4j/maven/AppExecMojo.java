@@ -8,29 +8,16 @@ import org.kamal4j.FlowException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.AppExecFlow;
-import org.kamal4j.flows.local.Terminal;
 
 /**
  * Runs a command in the app's image ({@code kamal app exec}): a new container per selected (host, role) by default,
  * the running container with {@code kamal.reuse}, or a console on the primary host with {@code kamal.interactive}.
  */
 @Mojo(name = "app-exec", requiresProject = false, threadSafe = true)
-public class AppExecMojo extends AbstractFlowMojo {
+public class AppExecMojo extends AbstractExecMojo {
 
     /** Extra container environment: {@code -Dkamal.env.NAME=value} ({@code -e NAME:value}). */
     static final String ENV_PREFIX = "kamal.env.";
-
-    /** The command, as shell text ({@code CMD...}). */
-    @Parameter(property = "kamal.command")
-    protected String command;
-
-    /** Run in the running container ({@code docker exec}) instead of a new one ({@code --reuse}). */
-    @Parameter(property = "kamal.reuse", defaultValue = "false")
-    protected boolean reuse;
-
-    /** Wire a remote terminal to this one, on the primary host only ({@code -i}). */
-    @Parameter(property = "kamal.interactive", defaultValue = "false")
-    protected boolean interactive;
 
     /** Leave the new container running in the background ({@code --detach}). */
     @Parameter(property = "kamal.detach", defaultValue = "false")
@@ -49,12 +36,7 @@ public class AppExecMojo extends AbstractFlowMojo {
         } catch (FlowException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        return ctx -> {
-            Terminal terminal = Terminal.system();
-            try (LocalTerminalMode mode = LocalTerminalMode.raw(interactive && terminal.tty() && !dryRun)) {
-                new AppExecFlow(ctx).run(request, terminal);
-            }
-        };
+        return ctx -> new AppExecFlow(ctx).run(request);
     }
 
     /** {@code -Dkamal.env.NAME=value} user properties as NAME -> value, sorted by name. */

@@ -6,12 +6,7 @@ import org.kamal4j.flows.AppQueryFlows;
 
 /** Lists the app's images on each selected host ({@code kamal app images}). */
 @Mojo(name = "app-images", requiresProject = false, threadSafe = true)
-public class AppImagesMojo extends AbstractFlowMojo {
-
-    @Override
-    protected String commandName() {
-        return "app";
-    }
+public class AppImagesMojo extends AbstractAppMojo {
 
     @Override
     protected Flow flow() {

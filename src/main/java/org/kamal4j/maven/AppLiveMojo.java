@@ -6,12 +6,7 @@ import org.kamal4j.flows.ProxyFlow;
 
 /** Ends maintenance mode: kamal-proxy routes to the app again ({@code kamal app live}). */
 @Mojo(name = "app-live", requiresProject = false, threadSafe = true)
-public class AppLiveMojo extends AbstractFlowMojo {
-
-    @Override
-    protected String commandName() {
-        return "app";
-    }
+public class AppLiveMojo extends AbstractAppMojo {
 
     @Override
     protected Flow flow() {

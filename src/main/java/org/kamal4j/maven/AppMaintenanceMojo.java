@@ -7,7 +7,7 @@ import org.kamal4j.flows.ProxyFlow;
 
 /** Puts the proxy roles into maintenance mode: kamal-proxy answers 503 ({@code kamal app maintenance}). */
 @Mojo(name = "app-maintenance", requiresProject = false, threadSafe = true)
-public class AppMaintenanceMojo extends AbstractFlowMojo {
+public class AppMaintenanceMojo extends AbstractAppMojo {
 
     /** Seconds to let running requests finish; default drain_timeout ({@code --drain-timeout}). */
     @Parameter(property = "kamal.drainTimeout")
@@ -16,11 +16,6 @@ public class AppMaintenanceMojo extends AbstractFlowMojo {
     /** Message shown on the 503 page ({@code --message}). */
     @Parameter(property = "kamal.message")
     protected String message;
-
-    @Override
-    protected String commandName() {
-        return "app";
-    }
 
     @Override
     protected Flow flow() {

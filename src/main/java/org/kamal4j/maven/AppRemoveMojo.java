@@ -8,16 +8,11 @@ import org.kamal4j.flows.RemoveFlow;
 
 /** Removes the app's containers, images and app directory from the selected hosts ({@code kamal app remove}). */
 @Mojo(name = "app-remove", requiresProject = false, threadSafe = true)
-public class AppRemoveMojo extends AbstractFlowMojo {
+public class AppRemoveMojo extends AbstractAppMojo {
 
     /** Must be true: removing is destructive and Maven cannot ask ({@code -y}). */
     @Parameter(property = "kamal.confirmed", defaultValue = "false")
     protected boolean confirmed;
-
-    @Override
-    protected String commandName() {
-        return "app";
-    }
 
     @Override
     protected Flow flow() throws MojoFailureException {

@@ -8,16 +8,11 @@ import org.kamal4j.flows.AppQueryFlows;
 
 /** Reports (or with {@code kamal.stop} stops) running app containers other than the current one. */
 @Mojo(name = "app-stale-containers", requiresProject = false, threadSafe = true)
-public class AppStaleContainersMojo extends AbstractFlowMojo {
+public class AppStaleContainersMojo extends AbstractAppMojo {
 
     /** Stop the stale containers (under the deploy lock) instead of reporting them ({@code --stop}). */
     @Parameter(property = "kamal.stop", defaultValue = "false")
     protected boolean stop;
-
-    @Override
-    protected String commandName() {
-        return "app";
-    }
 
     @Override
     protected Flow flow() {

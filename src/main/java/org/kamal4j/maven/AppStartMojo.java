@@ -6,12 +6,7 @@ import org.kamal4j.flows.Flow;
 
 /** Starts the version's existing app containers and routes kamal-proxy to them ({@code kamal app start}). */
 @Mojo(name = "app-start", requiresProject = false, threadSafe = true)
-public class AppStartMojo extends AbstractFlowMojo {
-
-    @Override
-    protected String commandName() {
-        return "app";
-    }
+public class AppStartMojo extends AbstractAppMojo {
 
     @Override
     protected boolean versionRequired() {

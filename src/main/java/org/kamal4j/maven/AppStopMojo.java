@@ -6,12 +6,7 @@ import org.kamal4j.flows.Flow;
 
 /** Takes the app out of kamal-proxy and stops its current containers ({@code kamal app stop}). */
 @Mojo(name = "app-stop", requiresProject = false, threadSafe = true)
-public class AppStopMojo extends AbstractFlowMojo {
-
-    @Override
-    protected String commandName() {
-        return "app";
-    }
+public class AppStopMojo extends AbstractAppMojo {
 
     @Override
     protected Flow flow() {

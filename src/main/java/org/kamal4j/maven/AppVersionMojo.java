@@ -6,12 +6,7 @@ import org.kamal4j.flows.AppQueryFlows;
 
 /** Prints the running app version on each selected host ({@code kamal app version}). */
 @Mojo(name = "app-version", requiresProject = false, threadSafe = true)
-public class AppVersionMojo extends AbstractFlowMojo {
-
-    @Override
-    protected String commandName() {
-        return "app";
-    }
+public class AppVersionMojo extends AbstractAppMojo {
 
     @Override
     protected Flow flow() {

@@ -1,10 +1,9 @@
 package org.kamal4j.maven;
 
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.kamal4j.flows.Flow;
-import org.kamal4j.flows.steps.ImageBuild;
+import org.kamal4j.flows.BuildFlow;
 
 /** Builds the app image and pushes it to the registry, touching no host ({@code kamal build push}). */
 @Mojo(name = "build-push", requiresProject = false, threadSafe = true,
@@ -23,9 +22,6 @@ public class BuildPushMojo extends AbstractFlowMojo {
 
     @Override
     protected Flow flow() {
-        return ctx -> {
-            ctx.hook("pre-connect", ctx.config().version(), ctx.selection().hosts(), Map.of());
-            new ImageBuild(ctx).buildAndPush(ctx.config());
-        };
+        return ctx -> new BuildFlow(ctx).push();
     }
 }

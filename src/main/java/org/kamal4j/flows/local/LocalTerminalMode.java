@@ -1,4 +1,4 @@
-package org.kamal4j.maven;
+package org.kamal4j.flows.local;
 
 import java.io.IOException;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * Puts the local terminal into raw mode (no local echo or line editing) for an interactive remote command, as
  * {@code ssh -t} does, and restores the saved settings afterwards. Does nothing when there is no terminal.
  */
-final class LocalTerminalMode implements AutoCloseable {
+public final class LocalTerminalMode implements AutoCloseable {
 
     private final String saved;
 
@@ -16,7 +16,7 @@ final class LocalTerminalMode implements AutoCloseable {
     }
 
     /** Raw mode on {@code /dev/tty} when {@code tty}; a no-op otherwise or when {@code stty} fails. */
-    static LocalTerminalMode raw(boolean tty) {
+    public static LocalTerminalMode raw(boolean tty) {
         if (!tty) {
             return new LocalTerminalMode(null);
         }
