@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,14 +106,6 @@ class ExampleMavenIT {
     }
 
     private static String run(Path dir, List<String> cmd, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(600, TimeUnit.SECONDS), "timed out: " + cmd);
-        String text = new String(out, StandardCharsets.UTF_8);
-        System.out.println("[ExampleMavenIT] $ " + String.join(" ", cmd) + "\n" + text);
-        assertEquals(0, p.exitValue(), "failed: " + cmd + "\n" + text);
-        return text;
+        return MavenExample.exec(dir, cmd, env, true);
     }
 }
