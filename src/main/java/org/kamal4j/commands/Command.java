@@ -169,6 +169,39 @@ public final class Command {
         return new Command(new ArrayList<>(parts), Set.of(), null);
     }
 
+    /** The line a step of {@link #steps} writes to stderr when it fails, before its name. */
+    public static final String STEP_FAILED = "kamal step failed: ";
+
+    /**
+     * Several steps in one round trip: each runs only if the ones before it succeeded, and the first that fails
+     * writes {@link #STEP_FAILED}{@code <its step name>} to stderr and ends the remote shell with its own exit
+     * status, so the error still names the step that failed ({@code CommandFailedException}), not the first word
+     * of the line. Each step is grouped in braces, so its own {@code ;}, {@code |} and {@code ||} stay inside it.
+     */
+    public static Command steps(String name, List<Command> steps) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("steps needs at least one command");
+        }
+        Command all = null;
+        for (Command c : steps) {
+            Command grouped = ofParts(List.of(new Raw("{"))).joinParts(c).raw(";").raw("}")
+                    .or(ofParts(List.of(new Raw("{ s=$?; echo"), new Arg(STEP_FAILED + c.stepName()),
+                            new Raw(">&2; exit $s; }"))));
+            all = all == null ? grouped : all.and(grouped);
+        }
+        return all.step(name);
+    }
+
+    /** This command's parts followed by {@code next}'s, with no operator between (for grouping). */
+    private Command joinParts(Command next) {
+        List<Part> all = new ArrayList<>(parts);
+        all.addAll(next.parts);
+        Set<String> s = new LinkedHashSet<>(secrets);
+        s.addAll(next.secrets);
+        return new Command(all, s, stdin != null ? stdin : next.stdin, null,
+                Math.max(timeoutSeconds, next.timeoutSeconds));
+    }
+
     /** This command followed by {@code |} and the next. */
     public Command pipe(Command next) {
         return join("|", next);

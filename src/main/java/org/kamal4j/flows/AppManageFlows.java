@@ -26,7 +26,10 @@ public final class AppManageFlows {
         ctx.output().info("Start container with version " + ctx.config().version()
                 + " (or reboot if already running)...");
         try {
-            new ProxyFlow(ctx).locked(() -> steps.boot(ctx.config(), Map.of(), report));
+            new ProxyFlow(ctx).locked(() -> {
+                steps.boot(ctx.config(), Map.of(), report);
+                steps.finish(ctx.config(), false);
+            });
         } finally {
             steps.summary(report);
         }

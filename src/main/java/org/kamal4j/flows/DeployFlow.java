@@ -62,9 +62,7 @@ public final class DeployFlow {
                 new ProxyBoot(ctx).run();
             }
             steps.boot(config, steps.stopStaleContainers(config), report);
-            if (prune) {
-                steps.prune(config);
-            }
+            steps.finish(config, prune);
         } finally {
             lock.release();
             steps.summary(report);

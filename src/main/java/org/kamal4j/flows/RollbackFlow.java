@@ -42,6 +42,7 @@ public final class RollbackFlow {
             requireAvailable(config);
             ctx.hook("pre-deploy", version, ctx.selection().hosts(), Map.of());
             steps.boot(config, Map.of(), report);
+            steps.finish(config, false);
         } finally {
             lock.release();
             steps.summary(report);

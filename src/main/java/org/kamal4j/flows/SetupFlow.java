@@ -48,7 +48,7 @@ public final class SetupFlow {
             new ProxyBoot(ctx).run();
             new AccessoryBoot(ctx).bootAll();
             steps.boot(config, steps.stopStaleContainers(config), report);
-            steps.prune(config);
+            steps.finish(config, true);
             ctx.hook("post-deploy", config.version(), ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",
                     String.valueOf(Math.round((System.nanoTime() - started) / 1e9))));
         } finally {

@@ -22,9 +22,17 @@ public class CommandFailedException extends TransportException {
 
     private static String message(Command command, ExecResult r) {
         String p = command.stepName();
+        String stderr = r.stderr() == null ? "" : r.stderr();
+        // a step of Command.steps that failed names itself on stderr: report that step, without the marker line
+        String failedStep = stderr.lines().filter(l -> l.startsWith(Command.STEP_FAILED)).reduce((a, b) -> b)
+                .map(l -> l.substring(Command.STEP_FAILED.length()).strip()).orElse(null);
+        if (failedStep != null) {
+            p = failedStep;
+            stderr = String.join("\n", stderr.lines().filter(l -> !l.startsWith(Command.STEP_FAILED)).toList());
+        }
         return p + " exit status: " + r.exitStatus() + "\n"
                 + p + " stdout: " + orNothing(command.redact(r.stdout())) + "\n"
-                + p + " stderr: " + orNothing(command.redact(r.stderr())) + "\n";
+                + p + " stderr: " + orNothing(command.redact(stderr)) + "\n";
     }
 
     private static String orNothing(String s) {

@@ -173,7 +173,7 @@ class DeployFlowTest {
     }
 
     @Test
-    void staysWithinEighteenRoundTripsPerHost() throws Exception {
+    void staysWithinSixteenRoundTripsPerHost() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
             FlowContext ctx = f.context();
             DeployFlow.deploy(ctx).run(false);
@@ -181,9 +181,9 @@ class DeployFlowTest {
             for (String host : HOSTS) {
                 int trips = ctx.transport().commands(host) + ctx.transport().uploads(host);
                 assertEquals(f.fake.commands(host).size(), ctx.transport().commands(host));
-                assertTrue(trips <= 18, host + " used " + trips + " round trips");
+                assertTrue(trips <= 16, host + " used " + trips + " round trips");
             }
-            assertTrue(f.output.text().contains("DEBUG [1.1.1.1] 15 remote commands, 1 uploads"), f.output.text());
+            assertTrue(f.output.text().contains("DEBUG [1.1.1.1] 13 remote commands, 1 uploads"), f.output.text());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.kamal4j.flows.steps;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,8 @@ public final class DeploySteps {
     }
 
     /**
-     * Boots {@code config.version()} group by group with the barrier and the app-boot hooks, then, when every
-     * group succeeded, tags it as latest on every app host.
+     * Boots {@code config.version()} group by group with the barrier and the app-boot hooks. The caller then calls
+     * {@link #finish} (tag latest, and prune), which runs only when every group succeeded.
      */
     public void boot(DeployConfig config, Map<String, String> knownCurrent, BootReport report)
             throws MultiHostException, FlowException, InterruptedException {
@@ -92,25 +93,46 @@ public final class DeploySteps {
         } catch (Exception e) {
             throw new FlowException(e.getMessage(), e);
         }
-        tagLatest(config);
     }
 
-    private void tagLatest(DeployConfig config) throws MultiHostException, InterruptedException {
-        Command tag = ctx.audit(config).record("Tagging " + config.absoluteImage() + " as the latest image", null)
-                .and(Command.of("docker", "tag", config.absoluteImage(), config.latestImage()));
-        ctx.on(ctx.selection().appHosts(), (host, s) -> s.run(tag));
+    /**
+     * After a successful boot: tags the version as latest on every app host and, with {@code prune}, keeps
+     * {@code retain_containers} stopped containers and removes unused images on every selected host. Kamal sends
+     * these as three round trips; here they are one command per host ({@link Command#steps}), whose failure still
+     * names the step that failed.
+     */
+    public void finish(DeployConfig config, boolean prune) throws MultiHostException, InterruptedException {
+        tagAndPrune(config, true, prune);
     }
 
     /** Keeps {@code retain_containers} stopped containers and removes unused images, on every selected host. */
     public void prune(DeployConfig config) throws MultiHostException, InterruptedException {
-        ctx.output().info("Prune old containers and images...");
-        PruneCommands prune = new PruneCommands(config);
+        tagAndPrune(config, false, true);
+    }
+
+    private void tagAndPrune(DeployConfig config, boolean tagLatest, boolean prune) throws MultiHostException,
+            InterruptedException {
         AuditCommands audit = ctx.audit(config);
-        Command containers = audit.record("Pruned containers", null).and(prune.containers(config.retainContainers()));
-        Command images = audit.record("Pruned images", null).and(prune.images());
-        ctx.on(ctx.selection().hosts(), (host, s) -> {
-            s.run(containers);
-            s.run(images);
+        Command tag = audit.record("Tagging " + config.absoluteImage() + " as the latest image", null)
+                .and(Command.of("docker", "tag", config.absoluteImage(), config.latestImage())).step("tag latest");
+        List<Command> pruning = List.of();
+        if (prune) {
+            ctx.output().info("Prune old containers and images...");
+            PruneCommands commands = new PruneCommands(config);
+            pruning = List.of(
+                    audit.record("Pruned containers", null).and(commands.containers(config.retainContainers()))
+                            .step("prune containers"),
+                    audit.record("Pruned images", null).and(commands.images()).step("prune images"));
+        }
+        List<String> appHosts = ctx.selection().appHosts();
+        List<Command> pruneSteps = pruning;
+        ctx.on(prune ? ctx.selection().hosts() : appHosts, (host, s) -> {
+            List<Command> steps = new ArrayList<>();
+            if (tagLatest && appHosts.contains(host)) {
+                steps.add(tag);
+            }
+            steps.addAll(pruneSteps);
+            s.run(Command.steps(!prune ? "tag latest" : tagLatest ? "tag latest and prune" : "prune", steps));
         });
     }
 
