@@ -64,7 +64,7 @@ public final class EngineBenchmark {
 
     private void measure() throws Exception {
         installStandInDocker();
-        EngineFleetHosts fleetHosts = new EngineFleetHosts(fleet, 41);
+        EngineFleetHosts fleetHosts = new EngineFleetHosts(fleet);
         Map<String, Integer> before = fleetHosts.connectionCounts(hosts);
         String loadBefore = loadAverage();
         CountingListener listener = new CountingListener();

@@ -23,12 +23,10 @@ final class EngineFleetHosts {
     record WrongKey(Path knownHosts, String actual, String expected) {}
 
     private final Fleet fleet;
-    private final int subnet;
     private boolean stopped;
 
-    EngineFleetHosts(Fleet fleet, int subnet) {
+    EngineFleetHosts(Fleet fleet) {
         this.fleet = fleet;
-        this.subnet = subnet;
     }
 
     /** The host's state directory, which the host sees as $FLEET_HOST_DIR (hosts share this file system). */
@@ -110,8 +108,8 @@ final class EngineFleetHosts {
         if (stopped) {
             Path script = Path.of(System.getProperty("kamal.projectDir", System.getProperty("user.dir")))
                     .resolve("src/it/fleet/fleet.sh");
-            run(List.of(script.toString(), "up", fleet.name(), Integer.toString(fleet.hosts().size()), "--subnet",
-                    Integer.toString(subnet)));
+            // without --subnet fleet.sh reuses the running fleet's (a tagged fleet's is not the fixed one)
+            run(List.of(script.toString(), "up", fleet.name(), Integer.toString(fleet.hosts().size())));
             stopped = false;
         }
     }

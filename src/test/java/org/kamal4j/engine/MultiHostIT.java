@@ -47,7 +47,7 @@ class MultiHostIT {
     @BeforeAll
     static void up() {
         fleet = Fleet.up("en", COUNT, 40, false);
-        hosts = new EngineFleetHosts(fleet, 40);
+        hosts = new EngineFleetHosts(fleet);
     }
 
     @AfterAll

@@ -50,7 +50,7 @@ class JschFleetIT {
             argv.addAll(nasty);
             assertArrayEquals((String.join("\0", nasty) + "\0").getBytes(StandardCharsets.UTF_8),
                     s.run(Command.of(argv)).getBytes(StandardCharsets.UTF_8));
-            assertEquals("tr-1 said: secret\n", s.run(Command.of("sh", "-c", "echo \"$FLEET_HOST said: $(cat)\"")
+            assertEquals(fleet.hostName(fleet.host(1)) + " said: secret\n", s.run(Command.of("sh", "-c", "echo \"$FLEET_HOST said: $(cat)\"")
                     .withStdin("secret")));
             String path = "/tmp/kamal4j-tr-" + System.nanoTime() + ".env";
             s.upload("A=1\n".getBytes(StandardCharsets.UTF_8), path, 0600);
@@ -90,7 +90,7 @@ class JschFleetIT {
         String target = fleet.host(2);
         int bastionBefore = fleet.acceptedConnections(bastion);
         try (JschTransport t = ItSsh.builder(ssh(List.of(fleet.key()), bastion)).build()) {
-            assertEquals("tr-2\n", t.session(target).run(Command.of("sh", "-c", "echo $FLEET_HOST")));
+            assertEquals(fleet.hostName(target) + "\n", t.session(target).run(Command.of("sh", "-c", "echo $FLEET_HOST")));
         }
         assertEquals(bastionBefore + 1, fleet.acceptedConnections(bastion));
         List<String> log = Files.readAllLines(fleet.sshdLog(target));

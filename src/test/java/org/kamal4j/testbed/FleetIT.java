@@ -41,7 +41,7 @@ class FleetIT {
     void eachHostHasItsOwnAddressAndDockerSocket() {
         String host = fleet.host(2);
         String out = ssh(fleet.key(), host, Map.of(), "echo $DOCKER_HOST; ip -4 -o addr show eth0");
-        assertTrue(out.contains("unix:///run/docker-fit-2.sock"), out);
+        assertTrue(out.contains("unix:///run/docker-" + fleet.hostName(host) + ".sock"), out);
         assertTrue(out.contains(host + "/24"), out);
     }
 
