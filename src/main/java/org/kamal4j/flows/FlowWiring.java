@@ -8,6 +8,7 @@ import org.kamal4j.KamalException;
 import org.kamal4j.build.BuildInputs;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.context.LockWait;
 import org.kamal4j.flows.context.Selection;
 import org.kamal4j.flows.local.DryRunLocalRunner;
 import org.kamal4j.flows.local.Hooks;
@@ -39,6 +40,7 @@ public final class FlowWiring {
     private boolean skipHooks;
     private int maxThreads = 64;
     private int hookTimeout = Hooks.DEFAULT_TIMEOUT;
+    private LockWait lockWait = LockWait.NONE;
     private int runTimeout;
     private String command = "deploy";
     private Path baseDir = Path.of(".");
@@ -101,6 +103,12 @@ public final class FlowWiring {
     /** Seconds the whole run may take, then it stops as on an interrupt ({@code -Dkamal.timeout}); 0 = none. */
     public FlowWiring runTimeout(int seconds) {
         this.runTimeout = seconds;
+        return this;
+    }
+
+    /** Wait for another deploy's lock instead of failing ({@code -Dkamal.lockWait} and its bounds). */
+    public FlowWiring lockWait(boolean wait, int timeoutSeconds, int intervalSeconds) {
+        this.lockWait = new LockWait(wait, timeoutSeconds, intervalSeconds);
         return this;
     }
 
@@ -173,6 +181,7 @@ public final class FlowWiring {
                 .command(command)
                 .baseDir(baseDir)
                 .buildInputs(buildInputs)
+                .lockWait(lockWait)
                 .build();
     }
 

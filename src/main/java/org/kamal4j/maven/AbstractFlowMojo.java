@@ -35,6 +35,18 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
     @Parameter(property = "kamal.timeout", defaultValue = "0")
     protected int timeout;
 
+    /** Wait for an automatic deploy lock another deploy holds, instead of failing at once ({@code --lock-wait}). */
+    @Parameter(property = "kamal.lockWait", defaultValue = "false")
+    protected boolean lockWait;
+
+    /** Seconds to wait for the lock at most, with {@code kamal.lockWait} ({@code --lock-wait-timeout}). */
+    @Parameter(property = "kamal.lockWaitTimeout", defaultValue = "900")
+    protected int lockWaitTimeout;
+
+    /** Seconds between two attempts to take the lock, with {@code kamal.lockWait} ({@code --lock-wait-interval}). */
+    @Parameter(property = "kamal.lockWaitInterval", defaultValue = "15")
+    protected int lockWaitInterval;
+
     /** {@code KAMAL_COMMAND} for hooks. */
     protected abstract String commandName();
 
@@ -53,6 +65,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
         FlowWiring wiring = FlowWiring.of(config, new MavenOutput(getLog())).hosts(hosts).roles(roles)
                 .primaryOnly(primary).dryRun(dryRun).skipHooks(skipHooks).maxThreads(maxThreads)
                 .hookTimeout(hookTimeout).runTimeout(timeout)
+                .lockWait(lockWait, lockWaitTimeout, lockWaitInterval)
                 .command(commandName()).baseDir(projectDir().toPath()).environment(environment())
                 .buildInputs(MavenBuildInputs.of(project, settings, config));
         Server server = sshServer(config);

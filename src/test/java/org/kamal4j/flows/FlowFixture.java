@@ -18,6 +18,7 @@ import org.kamal4j.commands.Command;
 import org.kamal4j.config.ConfigLoader;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.context.LockWait;
 import org.kamal4j.flows.context.Selection;
 import org.kamal4j.flows.local.Hooks;
 import org.kamal4j.flows.local.ShutdownHooks;
@@ -38,6 +39,8 @@ public final class FlowFixture implements AutoCloseable {
     public final FakeTransport fake = new FakeTransport();
     public final RecordingOutput output = new RecordingOutput();
     public final MutableClock clock = new MutableClock(Instant.parse("2025-01-31T12:00:00Z"));
+    /** How the context waits for a held deploy lock (default: not at all). */
+    public LockWait lockWait = LockWait.NONE;
     public final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     public final List<String> local = Collections.synchronizedList(new ArrayList<>());
     public final Map<String, String> environment = new HashMap<>();
@@ -93,6 +96,7 @@ public final class FlowFixture implements AutoCloseable {
                 })
                 .hooks(hooks)
                 .clock(clock)
+                .lockWait(lockWait)
                 .sleeper(d -> {
                     sleeps.add(d);
                     clock.advance(d);

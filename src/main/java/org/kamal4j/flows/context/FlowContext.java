@@ -49,6 +49,7 @@ public final class FlowContext {
     private final ShutdownHooks shutdownHooks;
     private final Path baseDir;
     private final BuildInputs buildInputs;
+    private final LockWait lockWait;
     private final AtomicBoolean lockHeld = new AtomicBoolean();
 
     FlowContext(FlowContextBuilder b) {
@@ -68,6 +69,7 @@ public final class FlowContext {
         this.command = b.command;
         this.shutdownHooks = b.shutdownHooks;
         this.baseDir = b.baseDir;
+        this.lockWait = b.lockWait;
         this.buildInputs = b.buildInputs;
     }
 
@@ -200,6 +202,11 @@ public final class FlowContext {
     /** {@code KAMAL_LOCK=true} in the environment: an outer Kamal holds the lock for us. */
     public boolean inheritedLock() {
         return "true".equals(environment.get("KAMAL_LOCK"));
+    }
+
+    /** Whether and how long {@code DeployLock.acquire} waits for a lock another deploy holds. */
+    public LockWait lockWait() {
+        return lockWait;
     }
 
     public void lockHeld(boolean held) {

@@ -35,6 +35,7 @@ public final class FlowContextBuilder {
     ShutdownHooks shutdownHooks = ShutdownHooks.RUNTIME;
     Path baseDir = Path.of(".");
     BuildInputs buildInputs = BuildInputs.NONE;
+    LockWait lockWait = LockWait.NONE;
 
     FlowContextBuilder(Selection selection, Transport transport, HostRunner runner, Output output) {
         this.selection = selection;
@@ -103,6 +104,11 @@ public final class FlowContextBuilder {
 
     public FlowContextBuilder baseDir(Path dir) {
         this.baseDir = dir;
+        return this;
+    }
+
+    public FlowContextBuilder lockWait(LockWait w) {
+        this.lockWait = w;
         return this;
     }
 

@@ -1,10 +1,12 @@
 package org.kamal4j.flows.steps;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.LockCommands;
 import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.context.LockWait;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.CommandFailedException;
 import org.kamal4j.ssh.ExecResult;
@@ -39,15 +41,22 @@ public final class DeployLock implements AutoCloseable {
             ctx.output().info("Using the deploy lock held by the calling process (KAMAL_LOCK=true)");
             return;
         }
-        ctx.output().info("Acquiring the deploy lock...");
+        LockWait wait = ctx.lockWait();
+        ctx.output().info(wait.enabled() ? "Acquiring the deploy lock (waiting up to " + wait.timeout() + "s)..."
+                : "Acquiring the deploy lock...");
         String primary = ctx.selection().primaryHost();
         List<String> others = ctx.selection().hosts().stream().filter(h -> !h.equals(primary)).toList();
         ctx.on(others, (h, s) -> s.run(commands.ensureRunDirectory()));
         try {
             Session s = ctx.transport().session(primary);
-            ExecResult r = s.exec(commands.ensureRunDirectoryAndAcquire(message, version));
-            if (!r.ok()) {
-                refuse(s, new CommandFailedException(commands.acquire(message, version), r));
+            long deadline = ctx.clock().millis() + wait.timeout() * 1000L;
+            boolean holderShown = false;
+            ExecResult r;
+            while (!(r = s.exec(commands.ensureRunDirectoryAndAcquire(message, version))).ok()) {
+                if (!wait.enabled()) {
+                    refuse(s, new CommandFailedException(commands.acquire(message, version), r));
+                }
+                holderShown = waitForRelease(s, r, wait, deadline, holderShown, message, version);
             }
         } catch (TransportException e) {
             throw new FlowException("Could not take the deploy lock on " + primary + ": " + e.getMessage(), e);
@@ -65,6 +74,37 @@ public final class DeployLock implements AutoCloseable {
         }
         throw new FlowException(FOUND + " on " + s.host() + ", so nothing was changed; if no deploy is running, "
                 + "release it with `mvn kamal:lock-release`\n" + status.stdout().strip());
+    }
+
+    /**
+     * One wait of {@code kamal.lockWait}, as Kamal waits: the holder is printed once; a manual lock (one that is not
+     * {@code Automatic deploy lock}) or the end of the timeout fails the goal; otherwise it sleeps the interval (or
+     * what is left of the timeout). Returns whether the holder has been shown.
+     */
+    private boolean waitForRelease(Session s, ExecResult failed, LockWait wait, long deadline, boolean holderShown,
+            String message, String version) throws FlowException, TransportException, InterruptedException {
+        ExecResult status = s.exec(commands.status());
+        if (!status.ok()) {
+            throw new FlowException("Could not take the deploy lock on " + s.host() + ":\n"
+                    + new CommandFailedException(commands.acquire(message, version), failed).getMessage());
+        }
+        if (!holderShown) {
+            ctx.output().info("Deploy lock is held by:\n" + status.stdout().strip());
+        }
+        if (!status.stdout().contains(LockCommands.AUTOMATIC_MESSAGE)) {
+            throw new FlowException("Deploy lock held manually on " + s.host() + ", not waiting; release it with "
+                    + "`mvn kamal:lock-release` when its holder is done\n" + status.stdout().strip());
+        }
+        long remaining = (deadline - ctx.clock().millis()) / 1000;
+        if (remaining <= 0) {
+            ctx.output().info("Timed out after " + wait.timeout() + "s waiting for the deploy lock");
+            throw new FlowException("Timed out waiting for the deploy lock on " + s.host() + " (-Dkamal.lockWaitTimeout="
+                    + wait.timeout() + "); it is still held by:\n" + status.stdout().strip());
+        }
+        long sleep = Math.min(wait.interval(), remaining);
+        ctx.output().info("Retrying in " + sleep + "s (" + remaining + "s remaining)...");
+        ctx.sleeper().sleep(Duration.ofSeconds(sleep));
+        return true;
     }
 
     /** Leaves the lock in place when this process ends (a manual {@code lock-acquire}). */
