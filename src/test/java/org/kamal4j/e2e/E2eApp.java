@@ -19,6 +19,7 @@ import org.kamal4j.flows.DeployFlow;
 import org.kamal4j.flows.LockFlow;
 import org.kamal4j.flows.RollbackFlow;
 import org.kamal4j.flows.SetupFlow;
+import org.kamal4j.flows.context.LockWait;
 import org.kamal4j.testbed.Fleet;
 
 /**
@@ -40,6 +41,7 @@ final class E2eApp {
     final CapturedOutput output;
     private Map<String, Object> overrides = Map.of();
     private int hookTimeout = FleetFlowRun.HOOK_TIMEOUT;
+    private LockWait lockWait = LockWait.NONE;
 
     private E2eApp(Fleet fleet, String service, Path dir) {
         this.fleet = fleet;
@@ -172,9 +174,16 @@ final class E2eApp {
         return this;
     }
 
+    /** How this app's runs wait for a held deploy lock (-Dkamal.lockWait and its bounds). */
+    E2eApp lockWait(LockWait wait) {
+        this.lockWait = wait;
+        return this;
+    }
+
     /** Runs {@code call} in a fresh context, as one Maven goal would; exceptions propagate unchanged. */
     Run run(String version, String command, FlowCall call) throws Exception {
-        return FleetFlowRun.run(fleet, dir, output, config(version), ACTOR, service, command, hookTimeout, call);
+        return FleetFlowRun.run(fleet, dir, output, config(version), ACTOR, service, command, hookTimeout, lockWait,
+                call);
     }
 
 

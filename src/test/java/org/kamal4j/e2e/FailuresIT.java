@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.LockCommands;
+import org.kamal4j.flows.context.LockWait;
 import org.kamal4j.flows.steps.DeployLock;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.testbed.Fleet;
@@ -128,6 +129,54 @@ class FailuresIT {
             assertEquals(Set.of(app.container(role, "v1")), app.running(host), host + ": " + app.containers(host));
         }
         assertFalse(app.lockPresent());
+    }
+
+    @Test
+    void withLockWaitASecondDeployWaitsForTheFirstAndThenSucceeds() throws Exception {
+        E2eApp app = E2eApp.create(fleet, "e2e-wait", "").lockWait(new LockWait(true, 180, 1));
+        Path holding = app.dir.resolve("holding");
+        Path release = app.dir.resolve("release");
+        // only the first deploy (v1) holds its pre-deploy hook until the test releases it
+        app.hook("pre-deploy", "[ \"$KAMAL_VERSION\" = v1 ] || exit 0\ntouch " + holding + "\nwhile [ ! -e " + release
+                + " ]; do sleep 0.2; done");
+        CompletableFuture<FleetFlowRun.Run> first = async(() -> app.deploy("v1"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (!Files.exists(holding) && !first.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(holding), "the first deploy reached pre-deploy, holding the lock");
+        CompletableFuture<FleetFlowRun.Run> second = async(() -> app.deploy("v2"));
+        while (!app.output.text().contains("Retrying in 1s") && !second.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertFalse(second.isDone(), "the second deploy is waiting, not refused: " + app.output.text());
+        Files.createFile(release);
+
+        first.get(240, TimeUnit.SECONDS);
+        second.get(240, TimeUnit.SECONDS);
+        String out = app.output.text();
+        assertTrue(out.contains("Acquiring the deploy lock (waiting up to 180s)..."), out);
+        assertTrue(out.contains("Deploy lock is held by:") && out.contains(LockCommands.AUTOMATIC_MESSAGE), out);
+        for (String host : fleet.hosts()) {
+            String role = host.equals(fleet.host(3)) ? "workers" : "web";
+            assertEquals(Set.of(app.container(role, "v2")), app.running(host), host + ": " + app.containers(host));
+        }
+        assertFalse(app.lockPresent());
+    }
+
+    private interface Deploy {
+        FleetFlowRun.Run run() throws Exception;
+    }
+
+    /** On a thread of its own: the common pool has one thread on a 2-core machine and would run them in turn. */
+    private static CompletableFuture<FleetFlowRun.Run> async(Deploy deploy) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return deploy.run();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, r -> new Thread(r, "deploy").start());
     }
 
     /** The message with every suppressed and cause message, as a user would see it all. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.context.LockWait;
 import org.kamal4j.flows.context.Selection;
 import org.kamal4j.flows.local.Hooks;
 import org.kamal4j.flows.local.LocalRunner;
@@ -38,11 +39,11 @@ final class FleetFlowRun {
 
     static Run run(Fleet fleet, Path dir, Output output, DeployConfig config, Actor actor, String label,
             String command, FlowCall call) throws Exception {
-        return run(fleet, dir, output, config, actor, label, command, HOOK_TIMEOUT, call);
+        return run(fleet, dir, output, config, actor, label, command, HOOK_TIMEOUT, LockWait.NONE, call);
     }
 
     static Run run(Fleet fleet, Path dir, Output output, DeployConfig config, Actor actor, String label,
-            String command, int hookTimeout, FlowCall call) throws Exception {
+            String command, int hookTimeout, LockWait lockWait, FlowCall call) throws Exception {
         LocalRunner local = withLocalDocker(fleet, new ProcessLocalRunner(dir, output));
         long t0 = System.nanoTime();
         try (HostRunner runner = new HostRunner(16);
@@ -56,6 +57,7 @@ final class FleetFlowRun {
                     .environment(Map.of())
                     .command(command)
                     .baseDir(dir)
+                    .lockWait(lockWait)
                     .build();
             try {
                 call.run(ctx);

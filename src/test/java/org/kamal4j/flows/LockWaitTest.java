@@ -1,6 +1,7 @@
 package org.kamal4j.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,20 @@ class LockWaitTest {
             assertTrue(e.getMessage().contains("Locked by: Bob"), e.getMessage());
             assertEquals(List.of(Duration.ofSeconds(15), Duration.ofSeconds(5)), f.sleeps, "min(interval, remaining)");
             assertTrue(f.output.text().contains("Timed out after 20s waiting for the deploy lock"));
+        }
+    }
+
+    @Test
+    void aLockReleasedBetweenTheAttemptAndItsStatusIsTakenAtOnce() throws Exception {
+        try (FlowFixture f = new FlowFixture()) {
+            f.lockWait = new LockWait(true, 60, 15);
+            f.fake.on("1.1.1.1", c -> c.contains("mkdir .kamal/lock-app")).fail(1, "", HELD).times(1);
+            f.fake.on("1.1.1.1", c -> c.startsWith("stat .kamal/lock-app")).fail(1, "", "No such file").times(1);
+
+            DeployFlow.deploy(f.context()).run(true);
+
+            assertTrue(f.fake.ran("1.1.1.1", "docker run"));
+            assertFalse(f.output.text().contains("Retrying in"), "no wait: " + f.output.text());
         }
     }
 

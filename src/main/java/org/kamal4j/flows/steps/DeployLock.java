@@ -51,12 +51,20 @@ public final class DeployLock implements AutoCloseable {
             Session s = ctx.transport().session(primary);
             long deadline = ctx.clock().millis() + wait.timeout() * 1000L;
             boolean holderShown = false;
+            boolean vanished = false;
             ExecResult r;
             while (!(r = s.exec(commands.ensureRunDirectoryAndAcquire(message, version))).ok()) {
                 if (!wait.enabled()) {
                     refuse(s, new CommandFailedException(commands.acquire(message, version), r));
                 }
-                holderShown = waitForRelease(s, r, wait, deadline, holderShown, message, version);
+                ExecResult status = s.exec(commands.status());
+                if (!status.ok() && !vanished) {
+                    // released between our mkdir and the status: try again at once (a second time is an error)
+                    vanished = true;
+                    continue;
+                }
+                vanished = false;
+                holderShown = waitForRelease(s, r, status, wait, deadline, holderShown, message, version);
             }
         } catch (TransportException e) {
             throw new FlowException("Could not take the deploy lock on " + primary + ": " + e.getMessage(), e);
@@ -81,9 +89,8 @@ public final class DeployLock implements AutoCloseable {
      * {@code Automatic deploy lock}) or the end of the timeout fails the goal; otherwise it sleeps the interval (or
      * what is left of the timeout). Returns whether the holder has been shown.
      */
-    private boolean waitForRelease(Session s, ExecResult failed, LockWait wait, long deadline, boolean holderShown,
-            String message, String version) throws FlowException, TransportException, InterruptedException {
-        ExecResult status = s.exec(commands.status());
+    private boolean waitForRelease(Session s, ExecResult failed, ExecResult status, LockWait wait, long deadline,
+            boolean holderShown, String message, String version) throws FlowException, InterruptedException {
         if (!status.ok()) {
             throw new FlowException("Could not take the deploy lock on " + s.host() + ":\n"
                     + new CommandFailedException(commands.acquire(message, version), failed).getMessage());
