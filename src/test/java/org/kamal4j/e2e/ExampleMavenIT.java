@@ -47,6 +47,15 @@ class ExampleMavenIT {
         assertEquals("exited", fleet.docker(fleet.host(1), "inspect", "-f", "{{.State.Status}}", "hello-web-m1")
                 .strip());
 
+        // a deploy.yml alias runs its goal through a child mvn; an unknown one is refused listing the known ones
+        String alias = mvn(example, repo, "kamal:alias", "-Dkamal.alias=page", "-Dkamal.version=m2");
+        assertTrue(alias.contains("Alias page: mvn kamal:app-exec -Dkamal.command=\"cat /www/index.html\" "
+                + "-Dkamal.reuse=true"), alias);
+        assertEquals(3, alias.lines().filter(l -> l.contains("hello from kamal-maven-plugin")).count(),
+                "the page from the running container of each of the 3 hosts:\n" + alias);
+        String unknown = mvnFailing(example, repo, "kamal:alias", "-Dkamal.alias=shell");
+        assertTrue(unknown.contains("Unknown alias 'shell'; deploy.yml defines: page, ps"), unknown);
+
         for (String out : List.of(setup, deploy)) {
             assertFalse(out.contains("demo-secret-do-not-print"), "the demo secret leaked into Maven's output");
             assertFalse(out.contains("demo-registry-password"), "the registry password leaked into Maven's output");
@@ -61,8 +70,8 @@ class ExampleMavenIT {
             assertEquals(Set.of("hello-" + role + "-" + version), Set.copyOf(names.strip().lines().toList()), host);
         }
         for (int i = 1; i <= 2; i++) {
-            String page = run(example, List.of("curl", "-s", "--max-time", "10", "http://" + fleet.host(i) + "/"),
-                    Map.of());
+            String page = MavenExample.exec(example, List.of("curl", "-s", "--max-time", "10",
+                    "http://" + fleet.host(i) + "/"), Map.of(), true);
             assertEquals("hello from kamal-maven-plugin", page.strip(), "the example app answers through kamal-proxy"
                     + " on port 80 of " + fleet.host(i) + ": " + page);
         }
@@ -96,16 +105,20 @@ class ExampleMavenIT {
     }
 
     private String mvn(Path dir, Path repo, String... args) throws Exception {
+        return mvn(dir, repo, true, args);
+    }
+
+    private String mvnFailing(Path dir, Path repo, String... args) throws Exception {
+        return mvn(dir, repo, false, args);
+    }
+
+    private String mvn(Path dir, Path repo, boolean succeeds, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(project.resolve("mvnw").toString(), "-B", "-o",
                 "-Dmaven.repo.local=" + repo, "-Dmaven.repo.local.tail=" + Path.of(System.getProperty("user.home"),
                         ".m2/repository")));
         cmd.addAll(List.of(args));
-        return run(dir, cmd, Map.of("DOCKER_HOST", fleet.localDockerHost(), "DOCKER_BUILDKIT", "0",
+        return MavenExample.exec(dir, cmd, Map.of("DOCKER_HOST", fleet.localDockerHost(), "DOCKER_BUILDKIT", "0",
                 "FLEET_STATE", fleet.stateDir().getParent().toString(), "KAMAL_DEMO_FLEET", fleet.name(),
-                "PATH", "/usr/bin:/bin:/usr/sbin:/sbin"));
-    }
-
-    private static String run(Path dir, List<String> cmd, Map<String, String> env) throws Exception {
-        return MavenExample.exec(dir, cmd, env, true);
+                "PATH", "/usr/bin:/bin:/usr/sbin:/sbin"), succeeds);
     }
 }
