@@ -37,13 +37,14 @@ public final class RollbackFlow {
         DeploySteps steps = new DeploySteps(ctx);
         BootReport report = new BootReport();
         DeployLock lock = new DeployLock(ctx);
+        ctx.stop().settles();
         lock.acquire(LockCommands.AUTOMATIC_MESSAGE, version);
         try {
             requireAvailable(config);
             ctx.hook("pre-deploy", version, ctx.selection().hosts(), Map.of());
             steps.boot(config, Map.of(), report);
         } finally {
-            lock.release();
+            lock.end(config);
             steps.summary(report);
         }
         ctx.hook("post-deploy", version, ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",
