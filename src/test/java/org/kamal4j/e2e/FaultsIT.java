@@ -70,7 +70,8 @@ class FaultsIT {
     void fuzzedValuesExecuteNothingAndArriveByteForByte(long seed) throws Exception {
         Files.deleteIfExists(CANARY);
         Random random = new Random(seed);
-        String hostile = "p\\a\"ss'w$HOME`id`\\n${X}$(touch " + CANARY + ")-" + seed;
+        // a real line break too: written bare in the env file and fed to `docker run` through standard input
+        String hostile = "p\\a\"ss'w$HOME`id`\\n${X}$(touch " + CANARY + ")\nline two\t-" + seed;
         E2eApp app = E2eApp.create(fleet, "e2e-fz" + (seed % 10), "");
         Files.writeString(app.dir.resolve(".kamal/secrets"), "HOSTILE='" + hostile.replace("'", "") + "'\n",
                 java.nio.file.StandardOpenOption.APPEND);

@@ -155,7 +155,7 @@ public final class AppBoot implements RoleTask {
         EnvFile env = EnvFile.of(config.envFor(role, host), config.secrets());
         s.upload(env.content().getBytes(StandardCharsets.UTF_8), config.roleEnvFile(role.name()), 0600);
         ctx.output().info(host, "Start container with version " + version + " for " + role.name() + "...");
-        s.run(app.run(host));
+        s.run(env.feed(app.run(host)));
     }
 
     /** Cleans up after a failed start and returns the error to throw, with the container's last log lines. */
