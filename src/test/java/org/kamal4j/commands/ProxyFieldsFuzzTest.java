@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.kamal4j.config.Proxy;
 
 /**
- * Issue 8's fuzz for the kamal-proxy fields (hosts, path prefixes, health check path, logged headers) and the
- * maintenance message: seeded values from shell metacharacters, run through a real /bin/sh ({@link RemoteArgv}),
+ * Issue 8's fuzz for the kamal-proxy fields (hosts, path prefixes, health check path, logged headers), the
+ * maintenance message and server host names: seeded values from shell metacharacters, run through a real /bin/sh ({@link RemoteArgv}),
  * reach {@code docker} byte for byte and execute nothing. (On the fleet, kamal-proxy itself would refuse most of
  * them as hosts or paths; what is checked here is the remote shell, the same string the SSH channel carries.)
  */
@@ -50,6 +50,25 @@ class ProxyFieldsFuzzTest {
         String stop = RemoteArgv.of(commands.stop("app-web", 5, message).toShell(), "docker");
         assertTrue(stop.contains("[--message=" + message + "]"), message + " not in " + stop);
         assertFalse(Files.exists(CANARY), "a fuzzed value ran a command");
+    }
+
+    /**
+     * Host names reach {@code docker run} as {@code KAMAL_HOST} and inside {@code --hostname}. On the fleet a host
+     * must be a reachable address, so hostile ones are checked here only.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {8201, 8202, 8203})
+    void hostNamesReachDockerRunByteForByteAndExecuteNothing(long seed) throws Exception {
+        Files.deleteIfExists(CANARY);
+        Random random = new Random(seed);
+        AppCommands web = new AppCommands(Example.config(), Example.web(), n -> "0123456789abcdef".substring(0, n));
+        for (int i = 0; i < 5; i++) {
+            String host = value(random);
+            String argv = RemoteArgv.of(web.run(host).toShell(), "docker");
+            assertTrue(argv.contains("[KAMAL_HOST=" + host + "]"), host + " not in " + argv);
+            assertTrue(argv.contains("[" + web.hostname(host) + "]"), host + " not in " + argv);
+        }
+        assertFalse(Files.exists(CANARY), "a fuzzed host name ran a command");
     }
 
     private static List<String> values(Random random, int n) {

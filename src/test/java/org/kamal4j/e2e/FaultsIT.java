@@ -44,9 +44,9 @@ class FaultsIT {
             Exception e = assertThrows(Exception.class, () -> app.deploy("v2"));
             String message = FailuresIT.fullMessage(e);
             System.out.println("[FaultsIT] frozen dockerd: " + message);
-            // the first docker command after the freeze times out (the clash check or the run)
-            assertTrue(message.matches("(?s).*Timed out after 5 s running \\S+ on " + fleet.host(3).replace(".", "\\.")
-                    + ".*"), message);
+            // the first docker command after the freeze times out (the clash check or the run), named by its step
+            assertTrue(message.matches("(?s).*Timed out after 5 s running [^\\n]+ on " + fleet.host(3)
+                    .replace(".", "\\.") + ".*"), message);
         } finally {
             new ProcessBuilder("kill", "-CONT", pid).start().waitFor();
         }
