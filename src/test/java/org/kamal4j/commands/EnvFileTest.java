@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,7 @@ class EnvFileTest {
         Command fed = file.feed(Command.of("docker", "run", "--env-file", "f", "img"));
         assertEquals("eval \"$(cat)\" && docker run --env-file f img", fed.display());
         assertEquals("export X='line1\nit'\\''s $HOME `id`\r\nend'\n", new String(fed.stdin(),
-                java.nio.charset.StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8));
         assertTrue(fed.secrets().contains(value));
     }
 

@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.kamal4j.KamalException;
+import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.context.StopOnInterrupt;
+import org.kamal4j.flows.local.ShutdownHooks;
 import org.kamal4j.ssh.ExecResult;
 
 /** Ctrl-C during a deploy: work stops, each host settles on one version, the lock goes last, each host is printed. */
@@ -87,6 +92,66 @@ class StopOnInterruptTest {
         stop.request("Ctrl-C", new RecordingOutput());
         assertTrue(Thread.interrupted(), "interrupted");
         assertTrue(stop.requested());
+    }
+
+    @Test
+    void theRunTimeoutStopsASettlingFlowAsCtrlCDoes() throws Exception {
+        RecordingOutput output = new RecordingOutput();
+        KamalException e = assertThrows(KamalException.class, () -> FlowWiring.of(config(), output).dryRun(true)
+                .runTimeout(1).run(ctx -> {
+                    ctx.stop().settles();
+                    while (!ctx.stop().requested()) {
+                        Thread.sleep(20);
+                    }
+                    ctx.stop().check("the next step");
+                }));
+        assertTrue(e.getMessage().startsWith("Timed out after 1 s (-Dkamal.timeout): no new step was started"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("Stopped (-Dkamal.timeout) before the next step"), e.getMessage());
+    }
+
+    @Test
+    void theCtrlCHookWaitsUntilTheFlowHasFinished() throws Exception {
+        List<Thread> hooks = new CopyOnWriteArrayList<>();
+        AtomicBoolean flowDone = new AtomicBoolean();
+        AtomicBoolean doneWhenHookReturned = new AtomicBoolean();
+        FlowWiring wiring = FlowWiring.of(config(), new RecordingOutput()).dryRun(true).shutdownHooks(
+                new ShutdownHooks() {
+                    @Override
+                    public void add(Thread hook) {
+                        hooks.add(hook);
+                    }
+
+                    @Override
+                    public void remove(Thread hook) {
+                        hooks.remove(hook);
+                    }
+                });
+        AtomicReference<Thread> ctrlC = new AtomicReference<>();
+        assertThrows(KamalException.class, () -> wiring.run(ctx -> {
+            ctx.stop().settles();
+            ctrlC.set(new Thread(() -> {
+                hooks.get(0).run();
+                doneWhenHookReturned.set(flowDone.get());
+            }));
+            ctrlC.get().start();
+            while (!ctx.stop().requested()) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300); // the settling a real flow does: the hook must not return meanwhile
+            flowDone.set(true);
+            ctx.stop().check("the next step");
+        }));
+        ctrlC.get().join(10_000);
+        assertTrue(doneWhenHookReturned.get(), "the hook returned before the flow had finished");
+        assertTrue(hooks.isEmpty(), "the hook is removed after the run");
+    }
+
+    /** The fixture's configuration (FlowWiring builds its own context from it). */
+    private static DeployConfig config() throws Exception {
+        try (FlowFixture f = new FlowFixture()) {
+            return f.config;
+        }
     }
 
     /** The hosts were asked what they run before the lock went, and the states were printed after it. */
