@@ -87,6 +87,35 @@ class StopOnInterruptTest {
     }
 
     @Test
+    void aLockThatCannotBeReleasedNamesTheHostAndTheGoalWithinTheBound() throws Exception {
+        try (FlowFixture f = new FlowFixture()) {
+            FlowContext ctx = f.context();
+            f.fake.on("1.1.1.1", c -> c.startsWith("docker run")).answer(exec -> {
+                ctx.stop().request("Ctrl-C", f.output);
+                return new ExecResult(0, "", "");
+            });
+            f.fake.on("1.1.1.1", c -> c.startsWith("rm .kamal/lock-app")).answer(exec -> {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new ExecResult(0, "", "");
+            });
+            long t0 = System.nanoTime();
+
+            assertThrows(KamalException.class, () -> DeployFlow.deploy(ctx).run(true));
+
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertTrue(seconds < StopOnInterrupt.SETTLE_SECONDS + 5, seconds + " s");
+            List<String> lines = f.output.lines();
+            assertTrue(lines.contains("ERROR Could not release the deploy lock on 1.1.1.1 within 10 s; release it with"
+                    + " `mvn kamal:lock-release`"), lines.toString());
+            assertTrue(lines.indexOf("ERROR Stopped (Ctrl-C). What each host runs now:") > 0, lines.toString());
+        }
+    }
+
+    @Test
     void aFlowThatDoesNotSettleIsInterruptedAtOnce() {
         StopOnInterrupt stop = StopOnInterrupt.forCurrentThread();
         stop.request("Ctrl-C", new RecordingOutput());
