@@ -57,8 +57,9 @@ public final class DeployFlow {
                 new ImageBuild(ctx).buildAndPush(config);
             }
             steps.pull(config);
-            lock.alreadyDone("only the image " + config.absoluteImage() + " was pulled on "
-                    + ctx.selection().appHosts().size() + " host(s), nothing else was changed");
+            lock.alreadyDone("only the image " + config.absoluteImage() + (skipPush ? "" : " was built and pushed"
+                    + " (with " + config.latestImage() + ") and") + " was pulled on " + ctx.selection().appHosts().size()
+                    + " host(s), nothing else was changed");
             ctx.stop().check("taking the deploy lock");
             lock.acquire(LockCommands.AUTOMATIC_MESSAGE, config.version());
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
