@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,11 +17,12 @@ import org.kamal4j.config.Proxy;
 
 /**
  * Issue 8's fuzz for the kamal-proxy fields (hosts, path prefixes, health check path, logged headers), the
- * maintenance message and server host names: seeded values from shell metacharacters, run through a real /bin/sh ({@link RemoteArgv}),
+ * maintenance message, server host names, and the performer and message of audit records (what hooks also get as
+ * {@code KAMAL_PERFORMER}): seeded values from shell metacharacters, run through a real /bin/sh ({@link RemoteArgv}),
  * reach {@code docker} byte for byte and execute nothing. (On the fleet, kamal-proxy itself would refuse most of
  * them as hosts or paths; what is checked here is the remote shell, the same string the SSH channel carries.)
  */
-class ProxyFieldsFuzzTest {
+class CommandFieldsFuzzTest {
 
     private static final Path CANARY = Path.of(System.getProperty("java.io.tmpdir"), "kamal-proxy-fuzz-canary");
     private static final String[] PIECES = {"$", "`", "'", "\"", "\\", ";", "&", "|", "<", ">", "(", ")", "{", "}",
@@ -69,6 +73,21 @@ class ProxyFieldsFuzzTest {
             assertTrue(argv.contains("[" + web.hostname(host) + "]"), host + " not in " + argv);
         }
         assertFalse(Files.exists(CANARY), "a fuzzed host name ran a command");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {8301, 8302, 8303})
+    void auditPerformersAndMessagesArriveByteForByteAndExecuteNothing(long seed) throws Exception {
+        Files.deleteIfExists(CANARY);
+        Random random = new Random(seed);
+        for (int i = 0; i < 3; i++) {
+            AuditCommands audit = new AuditCommands(Example.config(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                    value(random));
+            String message = value(random);
+            String argv = RemoteArgv.of(audit.record(message, "web").toShell(), "echo");
+            assertTrue(argv.contains("[" + audit.line(message, "web") + "]"), message + " not in " + argv);
+        }
+        assertFalse(Files.exists(CANARY), "a fuzzed audit value ran a command");
     }
 
     private static List<String> values(Random random, int n) {
