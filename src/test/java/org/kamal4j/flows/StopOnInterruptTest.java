@@ -46,7 +46,7 @@ class StopOnInterruptTest {
     @Test
     void aNewContainerNotReadyWhenTheGraceEndsIsStoppedAndTheOldOneKept() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
-            f.stop = new StopOnInterrupt(Thread.currentThread(), 0);
+            f.stop = new StopOnInterrupt(Thread.currentThread(), 0, false);
             FlowContext ctx = f.context();
             f.fake.on("1.1.1.1", c -> c.contains(FlowFixture.HEALTH)).output("starting\n");
             f.fake.on("1.1.1.1", c -> c.startsWith("docker run")).answer(exec -> {
@@ -117,7 +117,7 @@ class StopOnInterruptTest {
 
     @Test
     void aFlowThatDoesNotSettleIsInterruptedAtOnce() {
-        StopOnInterrupt stop = StopOnInterrupt.forCurrentThread();
+        StopOnInterrupt stop = StopOnInterrupt.withoutEscalation();
         stop.request("Ctrl-C", new RecordingOutput());
         assertTrue(Thread.interrupted(), "interrupted");
         assertTrue(stop.requested());

@@ -70,7 +70,7 @@ public final class FlowContext {
         this.shutdownHooks = b.shutdownHooks;
         this.baseDir = b.baseDir;
         this.buildInputs = b.buildInputs;
-        this.stop = b.stop == null ? StopOnInterrupt.forCurrentThread() : b.stop;
+        this.stop = b.stop == null ? StopOnInterrupt.withoutEscalation() : b.stop;
     }
 
     /** A builder with production defaults for everything but these four. */

@@ -44,7 +44,7 @@ public final class FlowContextBuilder {
         this.output = output;
     }
 
-    /** What a stop does for this run (default: one for the thread that builds the context). */
+    /** What a stop does for this run (default: one for the thread that builds the context, never escalated). */
     public FlowContextBuilder stop(StopOnInterrupt s) {
         this.stop = s;
         return this;

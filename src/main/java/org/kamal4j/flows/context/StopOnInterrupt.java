@@ -33,19 +33,31 @@ public final class StopOnInterrupt {
 
     private final Thread flow;
     private final int graceSeconds;
+    private final boolean escalates;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile String reason;
     private volatile long graceEnds;
     private volatile boolean settles;
 
-    public StopOnInterrupt(Thread flow, int graceSeconds) {
+    /**
+     * @param escalates whether the flow thread is interrupted when it has not {@link #finished} within the bound;
+     *                  only a caller that reports {@link #finished} (FlowWiring) may ask for it, or a stray interrupt
+     *                  would hit whatever the thread does later
+     */
+    public StopOnInterrupt(Thread flow, int graceSeconds, boolean escalates) {
         this.flow = flow;
         this.graceSeconds = graceSeconds;
+        this.escalates = escalates;
     }
 
-    /** For the calling thread, with the default grace. */
+    /** For a run of the calling thread that reports {@link #finished} (FlowWiring), with the default grace. */
     public static StopOnInterrupt forCurrentThread() {
-        return new StopOnInterrupt(Thread.currentThread(), GRACE_SECONDS);
+        return new StopOnInterrupt(Thread.currentThread(), GRACE_SECONDS, true);
+    }
+
+    /** For a context used outside FlowWiring (tests, embedding callers): the same stop, never escalated. */
+    public static StopOnInterrupt withoutEscalation() {
+        return new StopOnInterrupt(Thread.currentThread(), GRACE_SECONDS, false);
     }
 
     /** The flow settles hosts itself on a stop, so the stop waits for running steps instead of interrupting. */
@@ -77,6 +89,9 @@ public final class StopOnInterrupt {
         output.error("Stopping (" + why + "): no new step or host is started; running steps get up to "
                 + graceSeconds + " s, then each host is left on one version, the deploy lock is released and each"
                 + " host's state printed");
+        if (!escalates) {
+            return;
+        }
         Thread escalation = new Thread(() -> {
             if (!awaitFinished(maxWaitSeconds() - SETTLE_SECONDS)) {
                 output.error("Still running " + (maxWaitSeconds() - SETTLE_SECONDS) + " s after " + why
