@@ -9,6 +9,7 @@ import java.util.Map;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.AuditCommands;
 import org.kamal4j.commands.Command;
+import org.kamal4j.commands.EnvFile;
 import org.kamal4j.commands.RegistryCommands;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.runner.MultiHostException;
@@ -93,7 +94,8 @@ public final class AppExecFlow {
                 s.run(audit.record("Executed cmd '" + request.command() + "' on app version " + version, role));
                 Command command = request.reuse()
                         ? app.execReuse(version, request.command(), request.env(), null)
-                        : app.execNew(host, version, request.command(), request.env(), request.detach(), null);
+                        : EnvFile.of(config.envFor(config.role(role), host), config.secrets()).feed(app.execNew(
+                                host, version, request.command(), request.env(), request.detach(), null));
                 ExecResult r = s.exec(command);
                 ctx.output().info(host, "App Host: " + host + " (" + role + ")");
                 ctx.output().lines(host, r.stdout() + r.stderr());

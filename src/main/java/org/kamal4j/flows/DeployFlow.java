@@ -16,7 +16,8 @@ import org.kamal4j.runner.MultiHostException;
  * {@code kamal:deploy} and {@code kamal:redeploy}: build and push (or use the registry's image), pull
  * on the app hosts, take the lock, {@code pre-deploy}, make sure kamal-proxy runs (deploy only), stop stale
  * containers, boot group by group, tag latest, prune (deploy only), release the lock, {@code post-deploy}. The lock
- * is released on every path.
+ * is released on every path; after Ctrl-C it is released last, once every host is on one version, and each host's
+ * state is printed ({@link org.kamal4j.flows.context.StopOnInterrupt}).
  */
 public final class DeployFlow {
 
@@ -46,16 +47,21 @@ public final class DeployFlow {
     public BootReport run(boolean skipPush) throws FlowException, MultiHostException, InterruptedException {
         long started = System.nanoTime();
         DeployConfig config = ctx.config();
-        ctx.hook("pre-connect", config.version(), ctx.selection().hosts(), Map.of());
-        if (!skipPush) {
-            new ImageBuild(ctx).buildAndPush(config);
-        }
+        ctx.stop().settles();
         DeploySteps steps = new DeploySteps(ctx);
-        steps.pull(config);
         BootReport report = new BootReport();
         DeployLock lock = new DeployLock(ctx);
-        lock.acquire(LockCommands.AUTOMATIC_MESSAGE, config.version());
         try {
+            ctx.hook("pre-connect", config.version(), ctx.selection().hosts(), Map.of());
+            if (!skipPush) {
+                new ImageBuild(ctx).buildAndPush(config);
+            }
+            steps.pull(config);
+            lock.alreadyDone("only the image " + config.absoluteImage() + (skipPush ? "" : " was built and pushed"
+                    + " (with " + config.latestImage() + ") and") + " was pulled on " + ctx.selection().appHosts().size()
+                    + " host(s), nothing else was changed");
+            ctx.stop().check("taking the deploy lock");
+            lock.acquire(LockCommands.AUTOMATIC_MESSAGE, config.version());
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
             if (prune) {
                 // redeploy skips the proxy boot as it skips pruning, as Kamal does
@@ -64,7 +70,7 @@ public final class DeployFlow {
             steps.boot(config, steps.stopStaleContainers(config), report);
             steps.finish(config, prune);
         } finally {
-            lock.release();
+            lock.end(config);
             steps.summary(report);
         }
         ctx.hook("post-deploy", config.version(), ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",

@@ -10,6 +10,7 @@ import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.context.LockWait;
 import org.kamal4j.flows.context.Selection;
+import org.kamal4j.flows.context.StopOnInterrupt;
 import org.kamal4j.flows.local.DryRunLocalRunner;
 import org.kamal4j.flows.local.Hooks;
 import org.kamal4j.flows.local.Identity;
@@ -17,6 +18,7 @@ import org.kamal4j.flows.local.LocalRunner;
 import org.kamal4j.flows.local.Output;
 import org.kamal4j.flows.local.OutputTransportListener;
 import org.kamal4j.flows.local.ProcessLocalRunner;
+import org.kamal4j.flows.local.ShutdownHooks;
 import org.kamal4j.runner.HostRunner;
 import org.kamal4j.ssh.DryRunTransport;
 import org.kamal4j.ssh.JschTransport;
@@ -47,6 +49,7 @@ public final class FlowWiring {
     private Map<String, String> environment = System.getenv();
     private SshCredentials credentials = SshCredentials.NONE;
     private BuildInputs buildInputs = BuildInputs.NONE;
+    private ShutdownHooks shutdownHooks = ShutdownHooks.RUNTIME;
 
     private FlowWiring(DeployConfig config, Output output) {
         this.config = config;
@@ -136,6 +139,12 @@ public final class FlowWiring {
         return this;
     }
 
+    /** Where the Ctrl-C handler is registered (tests trigger it by hand). */
+    public FlowWiring shutdownHooks(ShutdownHooks hooks) {
+        this.shutdownHooks = hooks;
+        return this;
+    }
+
     /** The Java project and settings.xml registry credentials a {@code builder.jib} build uses. */
     public FlowWiring buildInputs(BuildInputs inputs) {
         this.buildInputs = inputs;
@@ -144,29 +153,49 @@ public final class FlowWiring {
 
     /**
      * Runs the flow on the wired context and closes the transport and the host runner. Every failure the user can
-     * act on is a {@link KamalException}; an interrupt (Ctrl-C) becomes one too, after the flow released the lock.
+     * act on is a {@link KamalException}. Ctrl-C (a JVM shutdown hook) and {@code -Dkamal.timeout} stop the run
+     * through one {@link StopOnInterrupt}: the hook waits (bounded) until the flow has settled and released the lock.
      */
     public void run(Flow flow) throws KamalException {
-        RunTimeout watchdog = RunTimeout.start(runTimeout);
+        StopOnInterrupt stop = StopOnInterrupt.forCurrentThread();
+        Thread ctrlC = new Thread(() -> {
+            stop.request("Ctrl-C", output);
+            if (!stop.awaitFinished(stop.maxWaitSeconds())) {
+                output.error("Gave up waiting for the run after Ctrl-C; if `mvn kamal:lock-status` shows a lock,"
+                        + " release it with `mvn kamal:lock-release`");
+            }
+        }, "kamal-ctrl-c");
+        shutdownHooks.add(ctrlC);
+        RunTimeout watchdog = RunTimeout.start(runTimeout, () -> stop.request("-Dkamal.timeout", output));
         try (HostRunner runner = new HostRunner(maxThreads); Transport transport = transport()) {
             Selection selection = Selection.of(config, hosts, roles);
             if (primaryOnly) {
                 selection = Selection.of(config, selection.primaryHost(), roles);
             }
-            flow.run(context(selection, transport, runner));
+            flow.run(context(selection, transport, runner, stop));
         } catch (InterruptedException e) {
-            if (watchdog.expired()) {
-                throw new FlowException("Timed out after " + runTimeout + " s (-Dkamal.timeout): stopped as on"
-                        + " Ctrl-C; the deploy lock (if taken) was released", e);
-            }
             Thread.currentThread().interrupt();
-            throw new FlowException("Interrupted; the deploy lock (if taken) was released", e);
+            throw stopped(stop, e);
+        } catch (KamalException e) {
+            if (stop.requested()) {
+                throw stopped(stop, e);
+            }
+            throw e;
         } finally {
             watchdog.cancel();
+            stop.finished();
+            shutdownHooks.remove(ctrlC);
         }
     }
 
-    private FlowContext context(Selection selection, Transport transport, HostRunner runner)
+    private FlowException stopped(StopOnInterrupt stop, Exception cause) {
+        String why = stop.reason() == null ? "Interrupted" : "-Dkamal.timeout".equals(stop.reason())
+                ? "Timed out after " + runTimeout + " s (-Dkamal.timeout)" : "Stopped by " + stop.reason();
+        return new FlowException(why + ": no new step was started, each host was left on one version (see above)"
+                + " and the deploy lock (if taken) was released last\n" + cause.getMessage(), cause);
+    }
+
+    private FlowContext context(Selection selection, Transport transport, HostRunner runner, StopOnInterrupt stop)
             throws InterruptedException {
         LocalRunner real = new ProcessLocalRunner(baseDir, output);
         LocalRunner local = dryRun ? new DryRunLocalRunner(output) : real;
@@ -182,6 +211,7 @@ public final class FlowWiring {
                 .baseDir(baseDir)
                 .buildInputs(buildInputs)
                 .lockWait(lockWait)
+                .stop(stop)
                 .build();
     }
 

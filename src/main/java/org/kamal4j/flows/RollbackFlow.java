@@ -37,6 +37,7 @@ public final class RollbackFlow {
         DeploySteps steps = new DeploySteps(ctx);
         BootReport report = new BootReport();
         DeployLock lock = new DeployLock(ctx);
+        ctx.stop().settles();
         lock.acquire(LockCommands.AUTOMATIC_MESSAGE, version);
         try {
             requireAvailable(config);
@@ -44,7 +45,7 @@ public final class RollbackFlow {
             steps.boot(config, Map.of(), report);
             steps.finish(config, false);
         } finally {
-            lock.release();
+            lock.end(config);
             steps.summary(report);
         }
         ctx.hook("post-deploy", version, ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",

@@ -1,21 +1,18 @@
 package org.kamal4j.flows;
 
 /**
- * The bound on a whole run ({@code -Dkamal.timeout}): when it expires the running thread is interrupted, so
- * the flow stops exactly as on Ctrl-C (no new steps, running ones cut short, lock released).
+ * The bound on a whole run ({@code -Dkamal.timeout}): when it expires it runs {@code onExpiry}, which stops the flow
+ * exactly as Ctrl-C does ({@link org.kamal4j.flows.context.StopOnInterrupt}).
  */
 final class RunTimeout {
 
     private final Thread timer;
-    private volatile boolean expired;
 
-    private RunTimeout(int seconds) {
-        Thread caller = Thread.currentThread();
+    private RunTimeout(int seconds, Runnable onExpiry) {
         timer = seconds <= 0 ? null : new Thread(() -> {
             try {
                 Thread.sleep(seconds * 1000L);
-                expired = true;
-                caller.interrupt();
+                onExpiry.run();
             } catch (InterruptedException e) {
                 // cancelled: the run finished in time
             }
@@ -26,13 +23,9 @@ final class RunTimeout {
         }
     }
 
-    /** Starts the bound for the current thread; 0 or less means none. */
-    static RunTimeout start(int seconds) {
-        return new RunTimeout(seconds);
-    }
-
-    boolean expired() {
-        return expired;
+    /** Starts the bound; 0 or less means none. */
+    static RunTimeout start(int seconds, Runnable onExpiry) {
+        return new RunTimeout(seconds, onExpiry);
     }
 
     void cancel() {

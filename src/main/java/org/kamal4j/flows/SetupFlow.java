@@ -36,6 +36,7 @@ public final class SetupFlow {
         DeploySteps steps = new DeploySteps(ctx);
         BootReport report = new BootReport();
         DeployLock lock = new DeployLock(ctx);
+        ctx.stop().settles();
         lock.acquire(LockCommands.AUTOMATIC_MESSAGE, config.version());
         try {
             new DockerBootstrap(ctx).run();
@@ -52,7 +53,7 @@ public final class SetupFlow {
             ctx.hook("post-deploy", config.version(), ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",
                     String.valueOf(Math.round((System.nanoTime() - started) / 1e9))));
         } finally {
-            lock.release();
+            lock.end(config);
             steps.summary(report);
         }
         ctx.output().info(String.format("  Finished all in %.1f seconds", (System.nanoTime() - started) / 1e9));

@@ -1,8 +1,11 @@
 package org.kamal4j.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +17,32 @@ import org.kamal4j.config.Secrets;
 class EnvFileTest {
 
     @Test
-    void escapingExampleOfTheReference() {
-        String value = "a \"b\" $HOME #x \\ \n é";
+    void valuesAreWrittenAsTheirExactBytes() {
+        String value = "a \"b\" $HOME #x \\ é";
         EnvFile file = EnvFile.of(new Env(Map.of(), List.of("X"), Map.of()), Secrets.of(Map.of("X", value)));
-        // exact bytes (one backslash stays one, unlike Kamal); only the newline a line cannot hold is escaped
-        assertEquals("X=a \"b\" $HOME #x \\ \\n é\n", file.content());
+        // one backslash stays one, unlike Kamal
+        assertEquals("X=a \"b\" $HOME #x \\ é\n", file.content());
         assertEquals(Set.of(value), file.secretValues());
+        assertEquals(Map.of(), file.fromEnvironment());
+    }
+
+    @Test
+    void aValueWithALineBreakIsWrittenBareAndFedThroughStandardInput() {
+        String value = "line1\nit's $HOME `id`\r\nend";
+        EnvFile file = EnvFile.of(new Env(Map.of(), List.of("A", "X"), Map.of()), Secrets.of(Map.of("X", value,
+                "A", "plain")));
+        assertEquals("A=plain\nX\n", file.content());
+        Command fed = file.feed(Command.of("docker", "run", "--env-file", "f", "img"));
+        assertEquals("eval \"$(cat)\" && docker run --env-file f img", fed.display());
+        assertEquals("export X='line1\nit'\\''s $HOME `id`\r\nend'\n", new String(fed.stdin(),
+                StandardCharsets.UTF_8));
+        assertTrue(fed.secrets().contains(value));
+    }
+
+    @Test
+    void withoutBareValuesTheRunIsUnchanged() {
+        Command run = Command.of("docker", "run");
+        assertSame(run, EnvFile.of(Env.EMPTY, Example.SECRETS).feed(run));
     }
 
     @Test

@@ -44,9 +44,9 @@ class FaultsIT {
             Exception e = assertThrows(Exception.class, () -> app.deploy("v2"));
             String message = FailuresIT.fullMessage(e);
             System.out.println("[FaultsIT] frozen dockerd: " + message);
-            // the first docker command after the freeze times out (the clash check or the run)
-            assertTrue(message.matches("(?s).*Timed out after 5 s running \\S+ on " + fleet.host(3).replace(".", "\\.")
-                    + ".*"), message);
+            // the first docker command after the freeze times out (the clash check or the run), named by its step
+            assertTrue(message.matches("(?s).*Timed out after 5 s running [^\\n]+ on " + fleet.host(3)
+                    .replace(".", "\\.") + ".*"), message);
         } finally {
             new ProcessBuilder("kill", "-CONT", pid).start().waitFor();
         }
@@ -70,7 +70,8 @@ class FaultsIT {
     void fuzzedValuesExecuteNothingAndArriveByteForByte(long seed) throws Exception {
         Files.deleteIfExists(CANARY);
         Random random = new Random(seed);
-        String hostile = "p\\a\"ss'w$HOME`id`\\n${X}$(touch " + CANARY + ")-" + seed;
+        // a real line break too: written bare in the env file and fed to `docker run` through standard input
+        String hostile = "p\\a\"ss'w$HOME`id`\\n${X}$(touch " + CANARY + ")\nline two\t-" + seed;
         E2eApp app = E2eApp.create(fleet, "e2e-fz" + (seed % 10), "");
         Files.writeString(app.dir.resolve(".kamal/secrets"), "HOSTILE='" + hostile.replace("'", "") + "'\n",
                 java.nio.file.StandardOpenOption.APPEND);

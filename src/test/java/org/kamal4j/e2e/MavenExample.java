@@ -59,11 +59,28 @@ final class MavenExample {
     }
 
     private String run(Path in, boolean succeeds, String... args) throws Exception {
+        return exec(in, command(args), env, succeeds);
+    }
+
+    private List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(PROJECT.resolve("mvnw").toString(), "-B", "-o",
                 "-Dmaven.repo.local=" + repo, "-Dmaven.repo.local.tail=" + Path.of(System.getProperty("user.home"),
                         ".m2/repository")));
         cmd.addAll(List.of(args));
-        return exec(in, cmd, env, succeeds);
+        return cmd;
+    }
+
+    /**
+     * Starts {@code mvn ARGS} in the example and returns at once (output merged into stdout). SIGINT is reset to its
+     * default first ({@code env --default-signal=INT}): a JVM started with SIGINT ignored would never see Ctrl-C.
+     * mvnw and mvn end in {@code exec}, so the process is Maven's JVM itself.
+     */
+    Process start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        cmd.addAll(command(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     /** Runs {@code cmd}; returns its merged output, failing the test unless it exits 0 ({@code succeeds}) or not. */

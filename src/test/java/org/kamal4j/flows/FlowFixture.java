@@ -20,6 +20,7 @@ import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.context.LockWait;
 import org.kamal4j.flows.context.Selection;
+import org.kamal4j.flows.context.StopOnInterrupt;
 import org.kamal4j.flows.local.Hooks;
 import org.kamal4j.flows.local.ShutdownHooks;
 import org.kamal4j.runner.HostRunner;
@@ -50,6 +51,8 @@ public final class FlowFixture implements AutoCloseable {
     /** The fixture's directory: local files (error pages) resolve against it. */
     public Path baseDir;
     public Hooks hooks;
+    /** What a stop does in this fixture's contexts; null: the default for the test thread. */
+    public StopOnInterrupt stop;
 
     public FlowFixture() throws Exception {
         this("example");
@@ -106,6 +109,7 @@ public final class FlowFixture implements AutoCloseable {
                 .environment(environment)
                 .randomHex(n -> "0123456789abcdef0123".substring(0, n))
                 .command(command)
+                .stop(stop)
                 .shutdownHooks(new ShutdownHooks() {
                     @Override
                     public void add(Thread hook) {

@@ -50,6 +50,7 @@ public final class FlowContext {
     private final Path baseDir;
     private final BuildInputs buildInputs;
     private final LockWait lockWait;
+    private final StopOnInterrupt stop;
     private final AtomicBoolean lockHeld = new AtomicBoolean();
 
     FlowContext(FlowContextBuilder b) {
@@ -71,6 +72,7 @@ public final class FlowContext {
         this.baseDir = b.baseDir;
         this.lockWait = b.lockWait;
         this.buildInputs = b.buildInputs;
+        this.stop = b.stop == null ? StopOnInterrupt.withoutEscalation() : b.stop;
     }
 
     /** A builder with production defaults for everything but these four. */
@@ -163,6 +165,11 @@ public final class FlowContext {
         return buildInputs;
     }
 
+    /** Whether and why the run was stopped (Ctrl-C, {@code -Dkamal.timeout}); see {@link StopOnInterrupt}. */
+    public StopOnInterrupt stop() {
+        return stop;
+    }
+
     /** Work on one host with its session. */
     @FunctionalInterface
     public interface OnHost {
@@ -180,13 +187,19 @@ public final class FlowContext {
      * reads. Every host completes; failures come back as one {@link MultiHostException} naming each failed host.
      */
     public void on(List<String> hosts, OnHost work) throws MultiHostException, InterruptedException {
-        runner.runEach(hosts, h -> h, host -> work.run(host, transport.session(host)));
+        runner.runEach(hosts, h -> h, host -> {
+            stop.check("starting on " + host);
+            work.run(host, transport.session(host));
+        });
     }
 
     /** {@link #on} that collects each host's result, in host order. */
     public <R> List<R> collect(List<String> hosts, FromHost<R> work) throws MultiHostException,
             InterruptedException {
-        return runner.run(hosts, h -> h, host -> work.run(host, transport.session(host)));
+        return runner.run(hosts, h -> h, host -> {
+            stop.check("starting on " + host);
+            return work.run(host, transport.session(host));
+        });
     }
 
     /** Audit records for {@code config} (which may carry another version than the context's). */
@@ -216,6 +229,7 @@ public final class FlowContext {
     /** Runs hook {@code name} with Kamal's environment for {@code version}, {@code hosts} and extras. */
     public void hook(String name, String version, List<String> hosts, Map<String, String> extra)
             throws FlowException, InterruptedException {
+        stop.check("the " + name + " hook");
         Map<String, String> env = new LinkedHashMap<>();
         if (Hooks.WITH_SECRETS.contains(name) && hooks.exists(name)) {
             env.putAll(config().secrets().all());

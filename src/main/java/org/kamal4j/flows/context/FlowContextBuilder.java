@@ -36,12 +36,19 @@ public final class FlowContextBuilder {
     Path baseDir = Path.of(".");
     BuildInputs buildInputs = BuildInputs.NONE;
     LockWait lockWait = LockWait.NONE;
+    StopOnInterrupt stop;
 
     FlowContextBuilder(Selection selection, Transport transport, HostRunner runner, Output output) {
         this.selection = selection;
         this.transport = transport;
         this.runner = runner;
         this.output = output;
+    }
+
+    /** What a stop does for this run (default: one for the thread that builds the context, never escalated). */
+    public FlowContextBuilder stop(StopOnInterrupt s) {
+        this.stop = s;
+        return this;
     }
 
     public FlowContextBuilder hooks(Hooks h) {

@@ -16,9 +16,9 @@ public record LockWait(boolean enabled, int timeout, int interval) {
     /** Kamal's default: a held lock fails the goal at once. */
     public static final LockWait NONE = new LockWait(false, DEFAULT_TIMEOUT, DEFAULT_INTERVAL);
 
+    /** A negative timeout counts as 0 (one attempt) and an interval below 1 s as 1 s, so the wait never spins. */
     public LockWait {
-        if (timeout < 0 || interval < 1) {
-            throw new IllegalArgumentException("kamal.lockWaitTimeout must be >= 0 and kamal.lockWaitInterval >= 1");
-        }
+        timeout = Math.max(0, timeout);
+        interval = Math.max(1, interval);
     }
 }

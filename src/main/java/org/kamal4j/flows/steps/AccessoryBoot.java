@@ -78,7 +78,7 @@ public final class AccessoryBoot {
         s.run(ctx.audit(config).record("Booted " + a.name() + " accessory", null, List.of(commands.envDirectory())));
         EnvFile env = EnvFile.of(a.env(), config.secrets());
         s.upload(env.content().getBytes(StandardCharsets.UTF_8), commands.envFile(), 0600);
-        s.run(commands.run(host));
+        s.run(env.feed(commands.run(host)));
     }
 
     /** Registry login (the accessory's own registry, else the app's) and the {@code kamal} network. */

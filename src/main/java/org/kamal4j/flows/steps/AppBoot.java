@@ -61,12 +61,14 @@ public final class AppBoot implements RoleTask {
         AuditCommands audit = ctx.audit(config);
         Session s = ctx.transport().session(host, lane);
         String version = config.version();
+        boolean gatekeeper = roleName.equals(barrier.primaryRole());
+        checkStop(host, roleName, gatekeeper);
         String replaced = renameClash(s, app, audit, host, roleName);
         String old = oldVersion(s, app, host, roleName, replaced);
-        boolean gatekeeper = roleName.equals(barrier.primaryRole());
         if (!gatekeeper) {
             awaitBarrier(host, roleName, old, start);
         }
+        checkStop(host, roleName, gatekeeper);
         try {
             start(s, app, audit, role, host);
             if (role.runsProxy()) {
@@ -89,10 +91,25 @@ public final class AppBoot implements RoleTask {
         report.add(row(host, roleName, old, "booted", start));
     }
 
+    /**
+     * After a stop (Ctrl-C) a boot not yet started never starts: the host keeps its old version of the role. A
+     * skipped primary role closes the barrier, so other roles do not wait for it.
+     */
+    private void checkStop(String host, String roleName, boolean gatekeeper) throws FlowException {
+        try {
+            ctx.stop().check("booting " + roleName + " on " + host);
+        } catch (FlowException e) {
+            if (gatekeeper) {
+                barrier.close(host, e);
+            }
+            throw e;
+        }
+    }
+
     private String renameClash(Session s, AppCommands app, AuditCommands audit, String host, String role)
             throws TransportException {
         String version = config.version();
-        String clash = s.tryRun(app.containerIdForVersion(version));
+        String clash = s.tryRun(app.containerIdForVersion(version).step("clash check (docker container ls)"));
         if (clash == null || clash.isBlank()) {
             return null;
         }
@@ -138,11 +155,24 @@ public final class AppBoot implements RoleTask {
         EnvFile env = EnvFile.of(config.envFor(role, host), config.secrets());
         s.upload(env.content().getBytes(StandardCharsets.UTF_8), config.roleEnvFile(role.name()), 0600);
         ctx.output().info(host, "Start container with version " + version + " for " + role.name() + "...");
-        s.run(app.run(host));
+        s.run(env.feed(app.run(host)));
     }
 
     /** Cleans up after a failed start and returns the error to throw, with the container's last log lines. */
     private Exception failed(Session s, AppCommands app, String host, String role, boolean gatekeeper,
+            Exception cause) {
+        // cut short after a stop: the clean-up below must still run, so the host keeps only its old version
+        boolean interrupted = Thread.interrupted();
+        try {
+            return cleanUpFailed(s, app, host, role, gatekeeper, cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Exception cleanUpFailed(Session s, AppCommands app, String host, String role, boolean gatekeeper,
             Exception cause) {
         ctx.output().error(host, "Failed to boot " + role + " on " + host);
         boolean showLogs = true;

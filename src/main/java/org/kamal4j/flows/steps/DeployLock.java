@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.LockCommands;
+import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.context.LockWait;
+import org.kamal4j.flows.context.StopOnInterrupt;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.CommandFailedException;
 import org.kamal4j.ssh.ExecResult;
@@ -15,9 +17,10 @@ import org.kamal4j.ssh.TransportException;
 
 /**
  * The deploy lock on the selection's primary host. {@link #acquire} refuses a held lock with its holder's
- * details; {@link #release} runs on every path: flows call it in {@code finally}, and a JVM shutdown hook calls it
- * when Maven is stopped with Ctrl-C. With {@code KAMAL_LOCK=true} an outer process holds the lock and this one
- * neither takes nor releases it.
+ * details; {@link #release} runs on every path: flows call it in {@code finally}, also after Ctrl-C (the run's
+ * {@link StopOnInterrupt} waits for the flow, so the lock goes last). The release is bounded
+ * ({@link StopOnInterrupt#SETTLE_SECONDS}): an unreachable host is named with the command that releases the lock.
+ * With {@code KAMAL_LOCK=true} an outer process holds the lock and this one neither takes nor releases it.
  */
 public final class DeployLock implements AutoCloseable {
 
@@ -27,7 +30,7 @@ public final class DeployLock implements AutoCloseable {
     private final FlowContext ctx;
     private final LockCommands commands;
     private final AtomicBoolean held = new AtomicBoolean();
-    private final Thread shutdownHook = new Thread(this::release, "kamal-lock-release");
+    private volatile String doneBefore = "nothing was changed";
 
     public DeployLock(FlowContext ctx) {
         this.ctx = ctx;
@@ -71,7 +74,6 @@ public final class DeployLock implements AutoCloseable {
         }
         held.set(true);
         ctx.lockHeld(true);
-        ctx.shutdownHooks().add(shutdownHook);
     }
 
     /** The lock could not be created: if it exists, name its holder; otherwise report the failure itself. */
@@ -80,7 +82,7 @@ public final class DeployLock implements AutoCloseable {
         if (!status.ok()) {
             throw new FlowException("Could not take the deploy lock on " + s.host() + ":\n" + failure.getMessage());
         }
-        throw new FlowException(FOUND + " on " + s.host() + ", so nothing was changed; if no deploy is running, "
+        throw new FlowException(FOUND + " on " + s.host() + ", so " + doneBefore + "; if no deploy is running, "
                 + "release it with `mvn kamal:lock-release`\n" + status.stdout().strip());
     }
 
@@ -114,10 +116,26 @@ public final class DeployLock implements AutoCloseable {
         return true;
     }
 
+    /** What the flow already did before taking the lock, for the refusal ({@code "only the image was pulled"}). */
+    public void alreadyDone(String what) {
+        this.doneBefore = what;
+    }
+
+    /**
+     * The end of a flow that boots: releases the lock; after a stop (Ctrl-C, {@code -Dkamal.timeout}) first asks
+     * each host what it runs and prints it after the release ({@link StopOnInterrupt#settle}).
+     */
+    public void end(DeployConfig config) {
+        if (ctx.stop().requested()) {
+            ctx.stop().settle(ctx, config, this::release);
+        } else {
+            release();
+        }
+    }
+
     /** Leaves the lock in place when this process ends (a manual {@code lock-acquire}). */
     public void keep() {
         if (held.compareAndSet(true, false)) {
-            ctx.shutdownHooks().remove(shutdownHook);
             ctx.lockHeld(false);
         }
     }
@@ -127,16 +145,19 @@ public final class DeployLock implements AutoCloseable {
         if (!held.compareAndSet(true, false)) {
             return;
         }
-        if (Thread.currentThread() != shutdownHook) {
-            ctx.shutdownHooks().remove(shutdownHook);
-        }
         boolean interrupted = Thread.interrupted();
+        String primary = ctx.selection().primaryHost();
         try {
             ctx.output().info("Releasing the deploy lock...");
-            ctx.transport().session(ctx.selection().primaryHost()).run(commands.release());
-        } catch (TransportException | RuntimeException e) {
-            ctx.output().error("Error releasing the deploy lock: " + e.getMessage().strip()
-                    + "; release it with `mvn kamal:lock-release`");
+            boolean done = StopOnInterrupt.bounded(() -> ctx.transport().session(primary).run(commands.release()),
+                    "kamal-lock-release");
+            if (!done) {
+                ctx.output().error("Could not release the deploy lock on " + primary + " within "
+                        + StopOnInterrupt.SETTLE_SECONDS + " s; release it with `mvn kamal:lock-release`");
+            }
+        } catch (Exception e) {
+            ctx.output().error("Error releasing the deploy lock on " + primary + ": " + String.valueOf(
+                    e.getMessage()).strip() + "; release it with `mvn kamal:lock-release`");
         } finally {
             ctx.lockHeld(false);
             if (interrupted) {

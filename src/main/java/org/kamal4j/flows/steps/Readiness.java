@@ -38,6 +38,10 @@ final class Readiness {
                 ctx.output().info(host, "Container is healthy!");
                 return;
             }
+            if (ctx.stop().graceOver()) {
+                throw new FlowException("stopped (" + ctx.stop().reason() + ") before the container was ready ("
+                        + status + ")");
+            }
             Duration left = Duration.between(ctx.clock().instant(), deadline);
             if (left.isNegative() || left.isZero()) {
                 throw new FlowException("container not ready after " + timeout + " seconds (" + status + ")");
