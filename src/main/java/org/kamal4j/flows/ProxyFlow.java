@@ -71,6 +71,40 @@ public final class ProxyFlow {
         });
     }
 
+    /** {@code kamal:proxy-start} under the lock: starts the existing proxy container on every proxy host. */
+    public void start() throws FlowException, MultiHostException, InterruptedException {
+        locked(this::startContainers);
+    }
+
+    /** {@code kamal:proxy-stop} under the lock: stops the proxy container (one already stopped is no failure). */
+    public void stop() throws FlowException, MultiHostException, InterruptedException {
+        locked(this::stopContainers);
+    }
+
+    /** {@code kamal:proxy-restart}: stop, then start, under one lock, as Kamal does. */
+    public void restart() throws FlowException, MultiHostException, InterruptedException {
+        locked(() -> {
+            stopContainers();
+            startContainers();
+        });
+    }
+
+    private void startContainers() throws MultiHostException, InterruptedException {
+        AuditCommands audit = ctx.audit(ctx.config());
+        ctx.on(ProxyBoot.hosts(ctx.selection()), (host, s) -> {
+            s.run(audit.record("Started proxy", null));
+            s.run(proxy.start());
+        });
+    }
+
+    private void stopContainers() throws MultiHostException, InterruptedException {
+        AuditCommands audit = ctx.audit(ctx.config());
+        ctx.on(ProxyBoot.hosts(ctx.selection()), (host, s) -> {
+            s.run(audit.record("Stopped proxy", null));
+            s.tryRun(proxy.stopContainer());
+        });
+    }
+
     /** {@code kamal:proxy-remove} under the lock: {@link #removeProxy} on the proxy hosts. */
     public void remove(boolean force) throws FlowException, MultiHostException, InterruptedException {
         locked(() -> removeProxy(force));
