@@ -95,6 +95,8 @@ class RevertIT {
         Path file = app.dir.resolve(".kamal/" + RolloutOptions.REPORT_NAME);
         String text = Files.readString(file);
         System.out.println("[RevertIT] " + file + ":\n" + text);
+        String page = Files.readString(app.dir.resolve(".kamal/deploy-report.html"));
+        assertTrue(page.contains("<td>" + app.fleet.host(1) + "</td><td>web</td>"), page);
         Map<String, Object> json = new Yaml().load(text);
         assertEquals("failed", json.get("result"), text);
         return (List<Map<String, Object>>) json.get("hosts");

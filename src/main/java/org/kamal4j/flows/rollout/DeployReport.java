@@ -17,7 +17,7 @@ import org.kamal4j.flows.steps.BootReport;
 /**
  * The JSON report of one deploy (format: docs/report.md): the run, then one entry per selected host with its
  * roles, each role's from/to version, result, cause and seconds. Written by hand: the format is flat and small, and
- * the plugin carries no JSON library.
+ * the plugin carries no JSON library. {@link HtmlReport} renders the same entries as a page.
  */
 public final class DeployReport {
 
@@ -55,7 +55,7 @@ public final class DeployReport {
     }
 
     /**
-     * Writes the report to {@code file} (creating its directory).
+     * Writes the report to {@code file} (creating its directory) and the HTML page beside it ({@link #htmlBeside}).
      *
      * @param hosts  the selected hosts, in order
      * @param roles  the roles on a host
@@ -67,25 +67,55 @@ public final class DeployReport {
             Files.createDirectories(file.getParent());
         }
         Files.writeString(file, json(hosts, roles, rows, causes), StandardCharsets.UTF_8);
+        Files.writeString(htmlBeside(file), HtmlReport.render(this, entries(hosts, roles, rows, causes)),
+                StandardCharsets.UTF_8);
     }
 
-    String json(List<String> hosts, Function<String, List<String>> roles, List<BootReport.Row> rows,
-            Map<String, String> causes) {
-        String error = failure == null ? null : failure.getMessage() == null ? failure.toString()
+    /** The HTML page written beside the JSON file: the same name ending in {@code .html}. */
+    public static Path htmlBeside(Path json) {
+        String name = json.getFileName().toString();
+        return json.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".html");
+    }
+
+    /** One role of a host in the report. */
+    record RoleEntry(String role, String from, String to, String result, String cause, double seconds) {}
+
+    /** One host: its worst role's result and its longest role's seconds. */
+    record HostEntry(String host, String result, double seconds, List<RoleEntry> roles) {}
+
+    /** The error message, or null for a successful deploy. */
+    String error() {
+        return failure == null ? null : failure.getMessage() == null ? failure.toString()
                 : failure.getMessage().strip();
-        StringBuilder sb = new StringBuilder("{\n");
-        field(sb, 1, "goal", goal).append(",\n");
-        field(sb, 1, "service", service).append(",\n");
-        field(sb, 1, "version", version).append(",\n");
-        field(sb, 1, "startedAt", startedAt.toString()).append(",\n");
-        indent(sb, 1).append("\"seconds\": ").append(seconds(took)).append(",\n");
-        indent(sb, 1).append("\"revert\": ").append(revert).append(",\n");
-        field(sb, 1, "result", failure == null ? "success" : "failed").append(",\n");
-        field(sb, 1, "error", error).append(",\n");
-        indent(sb, 1).append("\"hosts\": [");
-        for (int h = 0; h < hosts.size(); h++) {
-            String host = hosts.get(h);
-            List<String> entries = new ArrayList<>();
+    }
+
+    String goal() {
+        return goal;
+    }
+
+    String service() {
+        return service;
+    }
+
+    String version() {
+        return version;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    double seconds() {
+        return seconds(took);
+    }
+
+    /** The entries of the selected hosts, in order: what both renderings show. */
+    List<HostEntry> entries(List<String> hosts, Function<String, List<String>> roles, List<BootReport.Row> rows,
+            Map<String, String> causes) {
+        String error = error();
+        List<HostEntry> out = new ArrayList<>();
+        for (String host : hosts) {
+            List<RoleEntry> entries = new ArrayList<>();
             String worst = "deployed";
             double longest = 0;
             for (String role : roles.apply(host)) {
@@ -95,29 +125,51 @@ public final class DeployReport {
                 String cause = causes.getOrDefault(AppBoot.key(host, role),
                         result.equals("deployed") || result.equals("reverted") ? null
                                 : causes.getOrDefault(host, result.equals("skipped") && error != null
-                                        ? "not reached: " + String.join(" ", error.lines().map(String::strip).toList()) : null));
+                                        ? "not reached: " + String.join(" ", error.lines().map(String::strip)
+                                                .toList()) : null));
                 double secs = row == null ? 0 : seconds(row.took());
                 longest = Math.max(longest, secs);
                 if (RESULTS.indexOf(result) < RESULTS.indexOf(worst)) {
                     worst = result;
                 }
-                StringBuilder e = new StringBuilder("{");
-                e.append("\"role\": ").append(quote(role)).append(", \"from\": ")
-                        .append(quote(row == null ? null : row.oldVersion())).append(", \"to\": ")
-                        .append(quote(row == null ? version : row.newVersion())).append(", \"result\": ")
-                        .append(quote(result)).append(", \"cause\": ").append(quote(cause)).append(", \"seconds\": ")
-                        .append(secs).append('}');
-                entries.add(e.toString());
+                entries.add(new RoleEntry(role, row == null ? null : row.oldVersion(),
+                        row == null ? version : row.newVersion(), result, cause, secs));
             }
+            out.add(new HostEntry(host, worst, longest, entries));
+        }
+        return out;
+    }
+
+    String json(List<String> hosts, Function<String, List<String>> roles, List<BootReport.Row> rows,
+            Map<String, String> causes) {
+        StringBuilder sb = new StringBuilder("{\n");
+        field(sb, 1, "goal", goal).append(",\n");
+        field(sb, 1, "service", service).append(",\n");
+        field(sb, 1, "version", version).append(",\n");
+        field(sb, 1, "startedAt", startedAt.toString()).append(",\n");
+        indent(sb, 1).append("\"seconds\": ").append(seconds(took)).append(",\n");
+        indent(sb, 1).append("\"revert\": ").append(revert).append(",\n");
+        field(sb, 1, "result", failure == null ? "success" : "failed").append(",\n");
+        field(sb, 1, "error", error()).append(",\n");
+        indent(sb, 1).append("\"hosts\": [");
+        List<HostEntry> entries = entries(hosts, roles, rows, causes);
+        for (int h = 0; h < entries.size(); h++) {
+            HostEntry host = entries.get(h);
             sb.append(h == 0 ? "\n" : ",\n");
-            indent(sb, 2).append("{\"host\": ").append(quote(host)).append(", \"result\": ").append(quote(worst))
-                    .append(", \"seconds\": ").append(longest).append(", \"roles\": [\n");
-            for (int i = 0; i < entries.size(); i++) {
-                indent(sb, 3).append(entries.get(i)).append(i + 1 < entries.size() ? ",\n" : "\n");
+            indent(sb, 2).append("{\"host\": ").append(quote(host.host())).append(", \"result\": ")
+                    .append(quote(host.result())).append(", \"seconds\": ").append(host.seconds())
+                    .append(", \"roles\": [\n");
+            for (int i = 0; i < host.roles().size(); i++) {
+                RoleEntry r = host.roles().get(i);
+                indent(sb, 3).append("{\"role\": ").append(quote(r.role())).append(", \"from\": ")
+                        .append(quote(r.from())).append(", \"to\": ").append(quote(r.to()))
+                        .append(", \"result\": ").append(quote(r.result())).append(", \"cause\": ")
+                        .append(quote(r.cause())).append(", \"seconds\": ").append(r.seconds()).append('}')
+                        .append(i + 1 < host.roles().size() ? ",\n" : "\n");
             }
             indent(sb, 2).append("]}");
         }
-        sb.append(hosts.isEmpty() ? "]\n" : "\n  ]\n").append("}\n");
+        sb.append(entries.isEmpty() ? "]\n" : "\n  ]\n").append("}\n");
         return sb.toString();
     }
 

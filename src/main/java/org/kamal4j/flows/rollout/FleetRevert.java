@@ -2,6 +2,7 @@ package org.kamal4j.flows.rollout;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,9 @@ public final class FleetRevert {
         if (rows.isEmpty()) {
             return failures;
         }
+        List<String> order = ctx.selection().hosts();
         List<String> hosts = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(BootReport.Row::host).toList()));
+        hosts.sort(Comparator.comparingInt(order::indexOf));
         ctx.output().info("Reverting " + hosts.size() + " host(s) to the version they ran before (-Dkamal.revert=false"
                 + " keeps the split): " + String.join(", ", hosts));
         // No role waits for another here: each host goes back to a version that was healthy before this deploy.

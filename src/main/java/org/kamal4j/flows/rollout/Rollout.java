@@ -1,6 +1,7 @@
 package org.kamal4j.flows.rollout;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -72,14 +73,18 @@ public final class Rollout {
         }
     }
 
-    /** Writes the JSON report; a report that cannot be written is a warning, never the deploy's failure. */
+    /** Writes the JSON report and its HTML page (not in a dry run); a report that cannot be written is a warning, never the deploy's failure. */
     public void writeReport(DeployConfig config, BootReport report) {
-        java.nio.file.Path file = options.reportFileUnder(ctx.baseDir());
+        if (ctx.dryRun()) {
+            return; // a dry run changes nothing, not even the last report
+        }
+        Path file = options.reportFileUnder(ctx.baseDir());
         try {
             DeployReport json = new DeployReport(ctx.command(), config.service(), config.version(), startedAt,
                     Duration.ofNanos(System.nanoTime() - started), options.revert(), failure);
             json.write(file, ctx.selection().hosts(), ctx.selection()::roleNamesOn, report.rows(), causes);
-            ctx.output().info("Deploy report: " + file.toAbsolutePath().normalize());
+            ctx.output().info("Deploy report: " + file.toAbsolutePath().normalize() + " and "
+                    + DeployReport.htmlBeside(file.toAbsolutePath().normalize()));
         } catch (IOException | RuntimeException e) {
             ctx.output().warn("Could not write the deploy report " + file + ": " + e.getMessage());
         }
