@@ -5,6 +5,8 @@ import org.kamal4j.FlowException;
 import org.kamal4j.commands.LockCommands;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.rollout.Rollout;
+import org.kamal4j.flows.rollout.RolloutOptions;
 import org.kamal4j.flows.steps.BootReport;
 import org.kamal4j.flows.steps.DeployLock;
 import org.kamal4j.flows.steps.DeploySteps;
@@ -23,6 +25,7 @@ public final class DeployFlow {
 
     private final FlowContext ctx;
     private final boolean prune;
+    private RolloutOptions rollout = RolloutOptions.defaults();
 
     private DeployFlow(FlowContext ctx, boolean prune) {
         this.ctx = ctx;
@@ -39,6 +42,12 @@ public final class DeployFlow {
         return new DeployFlow(ctx, false);
     }
 
+    /** Sets the rollout policy: revert on failure, where the report goes ({@link RolloutOptions#defaults()}). */
+    public DeployFlow rollout(RolloutOptions options) {
+        this.rollout = options;
+        return this;
+    }
+
     /**
      * Runs the flow.
      *
@@ -50,6 +59,7 @@ public final class DeployFlow {
         ctx.stop().settles();
         DeploySteps steps = new DeploySteps(ctx);
         BootReport report = new BootReport();
+        Rollout policy = new Rollout(ctx, rollout);
         DeployLock lock = new DeployLock(ctx);
         try {
             ctx.hook("pre-connect", config.version(), ctx.selection().hosts(), Map.of());
@@ -67,11 +77,15 @@ public final class DeployFlow {
                 // redeploy skips the proxy boot as it skips pruning, as Kamal does
                 new ProxyBoot(ctx).run();
             }
-            steps.boot(config, steps.stopStaleContainers(config), report);
+            policy.boot(config, report, () -> steps.boot(config, steps.stopStaleContainers(config), report));
             steps.finish(config, prune);
+        } catch (Exception e) {
+            policy.failed(e);
+            throw e;
         } finally {
             lock.end(config);
             steps.summary(report);
+            policy.writeReport(config, report);
         }
         ctx.hook("post-deploy", config.version(), ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",
                 String.valueOf(Math.round((System.nanoTime() - started) / 1e9))));

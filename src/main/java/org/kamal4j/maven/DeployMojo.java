@@ -3,18 +3,13 @@ package org.kamal4j.maven;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.kamal4j.flows.DeployFlow;
 import org.kamal4j.flows.Flow;
 
 /** Builds, pushes and deploys the app with zero downtime ({@code kamal deploy}); bound to the deploy phase. */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class DeployMojo extends AbstractFlowMojo {
-
-    /** Deploy the image already in the registry instead of building and pushing it ({@code -P}). */
-    @Parameter(property = "kamal.skipPush", defaultValue = "false")
-    protected boolean skipPush;
+public class DeployMojo extends AbstractDeployMojo {
 
     @Override
     protected String commandName() {
@@ -22,12 +17,7 @@ public class DeployMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected boolean versionRequired() {
-        return true;
-    }
-
-    @Override
     protected Flow flow() {
-        return ctx -> DeployFlow.deploy(ctx).run(skipPush);
+        return ctx -> DeployFlow.deploy(ctx).rollout(rolloutOptions()).run(skipPush);
     }
 }

@@ -8,7 +8,11 @@ import java.util.List;
 /** What happened to each (host, role) of a boot, for the summary table at the end of a flow. Thread-safe. */
 public final class BootReport {
 
-    /** One row: {@code result} is {@code booted}, {@code failed} or {@code halted}. */
+    /**
+     * One row: {@code result} is {@code booted}, {@code failed} or {@code halted}; after a failed deploy
+     * {@link org.kamal4j.flows.rollout.Rollout} may also write {@code reverted}, {@code revert failed} or
+     * {@code untouched}.
+     */
     public record Row(String host, String role, String oldVersion, String newVersion, String result,
             Duration took) {}
 
@@ -16,6 +20,16 @@ public final class BootReport {
 
     public synchronized void add(Row row) {
         rows.add(row);
+    }
+
+    /** Replaces {@code old} by {@code updated} (a rollout's later verdict on the same host and role). */
+    public synchronized void replace(Row old, Row updated) {
+        int i = rows.indexOf(old);
+        if (i < 0) {
+            rows.add(updated);
+        } else {
+            rows.set(i, updated);
+        }
     }
 
     public synchronized List<Row> rows() {

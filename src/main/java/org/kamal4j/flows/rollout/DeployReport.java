@@ -1,0 +1,206 @@
+package org.kamal4j.flows.rollout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.kamal4j.flows.steps.AppBoot;
+import org.kamal4j.flows.steps.BootReport;
+
+/**
+ * The JSON report of one deploy (format: docs/report.md): the run, then one entry per selected host with its
+ * roles, each role's from/to version, result, cause and seconds. Written by hand: the format is flat and small, and
+ * the plugin carries no JSON library. {@link HtmlReport} renders the same entries as a page.
+ */
+public final class DeployReport {
+
+    /** Results in the report, worst first: a host's result is its worst role's. */
+    static final List<String> RESULTS = List.of("revert-failed", "failed", "reverted", "skipped", "deployed");
+
+    private final String goal;
+    private final String service;
+    private final String version;
+    private final Instant startedAt;
+    private final Duration took;
+    private final boolean revert;
+    private final Throwable failure;
+
+    public DeployReport(String goal, String service, String version, Instant startedAt, Duration took,
+            boolean revert, Throwable failure) {
+        this.goal = goal;
+        this.service = service;
+        this.version = version;
+        this.startedAt = startedAt;
+        this.took = took;
+        this.revert = revert;
+        this.failure = failure;
+    }
+
+    /** The report's result for a boot report row's result. */
+    static String result(String bootResult) {
+        return switch (bootResult) {
+            case "booted" -> "deployed";
+            case FleetRevert.REVERTED -> "reverted";
+            case FleetRevert.REVERT_FAILED -> "revert-failed";
+            case "failed", "halted" -> "failed";
+            default -> "skipped";
+        };
+    }
+
+    /**
+     * Writes the report to {@code file} (creating its directory) and the HTML page beside it ({@link #htmlBeside}).
+     *
+     * @param hosts  the selected hosts, in order
+     * @param roles  the roles on a host
+     * @param causes causes keyed by host or by {@link AppBoot#key}
+     */
+    public void write(Path file, List<String> hosts, Function<String, List<String>> roles, List<BootReport.Row> rows,
+            Map<String, String> causes) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, json(hosts, roles, rows, causes), StandardCharsets.UTF_8);
+        Files.writeString(htmlBeside(file), HtmlReport.render(this, entries(hosts, roles, rows, causes)),
+                StandardCharsets.UTF_8);
+    }
+
+    /** The HTML page written beside the JSON file: the same name ending in {@code .html}. */
+    public static Path htmlBeside(Path json) {
+        String name = json.getFileName().toString();
+        return json.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".html");
+    }
+
+    /** One role of a host in the report. */
+    record RoleEntry(String role, String from, String to, String result, String cause, double seconds) {}
+
+    /** One host: its worst role's result and its longest role's seconds. */
+    record HostEntry(String host, String result, double seconds, List<RoleEntry> roles) {}
+
+    /** The error message, or null for a successful deploy. */
+    String error() {
+        return failure == null ? null : failure.getMessage() == null ? failure.toString()
+                : failure.getMessage().strip();
+    }
+
+    String goal() {
+        return goal;
+    }
+
+    String service() {
+        return service;
+    }
+
+    String version() {
+        return version;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    double seconds() {
+        return seconds(took);
+    }
+
+    /** The entries of the selected hosts, in order: what both renderings show. */
+    List<HostEntry> entries(List<String> hosts, Function<String, List<String>> roles, List<BootReport.Row> rows,
+            Map<String, String> causes) {
+        String error = error();
+        List<HostEntry> out = new ArrayList<>();
+        for (String host : hosts) {
+            List<RoleEntry> entries = new ArrayList<>();
+            String worst = "deployed";
+            double longest = 0;
+            for (String role : roles.apply(host)) {
+                BootReport.Row row = rows.stream().filter(r -> r.host().equals(host) && r.role().equals(role))
+                        .reduce((a, b) -> b).orElse(null);
+                String result = row == null ? "skipped" : result(row.result());
+                String cause = causes.getOrDefault(AppBoot.key(host, role),
+                        result.equals("deployed") || result.equals("reverted") ? null
+                                : causes.getOrDefault(host, result.equals("skipped") && error != null
+                                        ? "not reached: " + String.join(" ", error.lines().map(String::strip)
+                                                .toList()) : null));
+                double secs = row == null ? 0 : seconds(row.took());
+                longest = Math.max(longest, secs);
+                if (RESULTS.indexOf(result) < RESULTS.indexOf(worst)) {
+                    worst = result;
+                }
+                entries.add(new RoleEntry(role, row == null ? null : row.oldVersion(),
+                        row == null ? version : row.newVersion(), result, cause, secs));
+            }
+            out.add(new HostEntry(host, worst, longest, entries));
+        }
+        return out;
+    }
+
+    String json(List<String> hosts, Function<String, List<String>> roles, List<BootReport.Row> rows,
+            Map<String, String> causes) {
+        StringBuilder sb = new StringBuilder("{\n");
+        field(sb, 1, "goal", goal).append(",\n");
+        field(sb, 1, "service", service).append(",\n");
+        field(sb, 1, "version", version).append(",\n");
+        field(sb, 1, "startedAt", startedAt.toString()).append(",\n");
+        indent(sb, 1).append("\"seconds\": ").append(seconds(took)).append(",\n");
+        indent(sb, 1).append("\"revert\": ").append(revert).append(",\n");
+        field(sb, 1, "result", failure == null ? "success" : "failed").append(",\n");
+        field(sb, 1, "error", error()).append(",\n");
+        indent(sb, 1).append("\"hosts\": [");
+        List<HostEntry> entries = entries(hosts, roles, rows, causes);
+        for (int h = 0; h < entries.size(); h++) {
+            HostEntry host = entries.get(h);
+            sb.append(h == 0 ? "\n" : ",\n");
+            indent(sb, 2).append("{\"host\": ").append(quote(host.host())).append(", \"result\": ")
+                    .append(quote(host.result())).append(", \"seconds\": ").append(host.seconds())
+                    .append(", \"roles\": [\n");
+            for (int i = 0; i < host.roles().size(); i++) {
+                RoleEntry r = host.roles().get(i);
+                indent(sb, 3).append("{\"role\": ").append(quote(r.role())).append(", \"from\": ")
+                        .append(quote(r.from())).append(", \"to\": ").append(quote(r.to()))
+                        .append(", \"result\": ").append(quote(r.result())).append(", \"cause\": ")
+                        .append(quote(r.cause())).append(", \"seconds\": ").append(r.seconds()).append('}')
+                        .append(i + 1 < host.roles().size() ? ",\n" : "\n");
+            }
+            indent(sb, 2).append("]}");
+        }
+        sb.append(entries.isEmpty() ? "]\n" : "\n  ]\n").append("}\n");
+        return sb.toString();
+    }
+
+    private static double seconds(Duration d) {
+        return Math.round(d.toMillis() / 100.0) / 10.0;
+    }
+
+    private static StringBuilder field(StringBuilder sb, int level, String name, String value) {
+        return indent(sb, level).append(quote(name)).append(": ").append(quote(value));
+    }
+
+    private static StringBuilder indent(StringBuilder sb, int level) {
+        return sb.append("  ".repeat(level));
+    }
+
+    /** A JSON string literal, or {@code null}. */
+    static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
