@@ -50,6 +50,11 @@ public final class Rollout {
         } catch (MultiHostException | FlowException | RuntimeException e) {
             failed(e);
             markUntouched(config, report);
+            if (ctx.stop().requested()) {
+                // Ctrl-C or -Dkamal.timeout: StopOnInterrupt settles each host on one version and reports it; a
+                // revert would start new work the user asked to stop
+                throw e;
+            }
             if (options.revert()) {
                 causes.putAll(new FleetRevert(ctx, config).revert(report));
             } else {
