@@ -177,8 +177,9 @@ public final class Command {
      * writes {@link #STEP_FAILED}{@code <its step name>} to stderr and ends the remote shell with its own exit
      * status, so the error still names the step that failed ({@code CommandFailedException}), not the first word
      * of the line. Each step is grouped in braces, so its own {@code ;}, {@code |} and {@code ||} stay inside it.
+     * The combined command's own step name (for a timeout or a lost connection) is the steps' names joined.
      */
-    public static Command steps(String name, List<Command> steps) {
+    public static Command steps(List<Command> steps) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("steps needs at least one command");
         }
@@ -189,7 +190,7 @@ public final class Command {
                             new Raw(">&2; exit $s; }"))));
             all = all == null ? grouped : all.and(grouped);
         }
-        return all.step(name);
+        return all.step(String.join(", ", steps.stream().map(Command::stepName).toList()));
     }
 
     /** This command's parts followed by {@code next}'s, with no operator between (for grouping). */

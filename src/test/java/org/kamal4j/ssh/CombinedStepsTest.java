@@ -23,7 +23,7 @@ class CombinedStepsTest {
 
     @Test
     void aFailureInsideACombinedCommandNamesItsStepStatusAndCause() throws Exception {
-        Command combined = Command.steps("tag latest and prune", List.of(
+        Command combined = Command.steps(List.of(
                 Command.of("touch", dir.resolve("first").toString()).step("tag latest"),
                 Command.of("sh", "-c", "echo 'no space left on device' >&2; exit 3").step("prune containers"),
                 Command.of("touch", dir.resolve("third").toString()).step("prune images")));
@@ -41,7 +41,7 @@ class CombinedStepsTest {
 
     @Test
     void stepsWithTheirOwnOperatorsStayGroupedAndAllRun() throws Exception {
-        Command combined = Command.steps("both", List.of(
+        Command combined = Command.steps(List.of(
                 Command.of("false").or(Command.of("touch", dir.resolve("a").toString())).step("a"),
                 Command.of("echo", "x").pipe(Command.of("cat")).then(Command.of("touch", dir.resolve("b").toString()))
                         .step("b")));

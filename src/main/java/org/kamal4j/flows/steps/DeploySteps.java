@@ -132,7 +132,7 @@ public final class DeploySteps {
                 steps.add(tag);
             }
             steps.addAll(pruneSteps);
-            s.run(Command.steps(!prune ? "tag latest" : tagLatest ? "tag latest and prune" : "prune", steps));
+            s.run(Command.steps(steps));
         });
     }
 

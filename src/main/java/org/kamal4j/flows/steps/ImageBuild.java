@@ -47,27 +47,28 @@ public final class ImageBuild {
         Path dir = new CleanClone(ctx).buildDirectory(config.service(), config.builder().context());
         Command build = dir.equals(ctx.baseDir().toAbsolutePath().normalize()) ? images.build()
                 : Command.of("cd", dir.toString()).and(images.build());
-        run("docker build", build, buildEnvironment(config, images));
+        Map<String, String> secrets = buildSecrets(config);
+        Map<String, String> env = new LinkedHashMap<>(secrets);
+        if (images.needsBuildKit()) {
+            env.put("DOCKER_BUILDKIT", "1");
+        }
+        run("docker build", build.withSecrets(secrets.values()), env);
         run("docker push", images.push(), Map.of());
     }
 
     /**
-     * BuildKit (for secrets and SSH) and each {@code builder.secrets} value, handed to the docker CLI through its
-     * environment: docker reads {@code --secret id=NAME,env=NAME} from there, so no value is ever in argv.
+     * Each {@code builder.secrets} name with its value from the secrets files. The build gets them through the docker
+     * CLI's environment ({@code --secret id=NAME,env=NAME} reads them there), so no value is ever in argv; the
+     * command carries them as secrets, so its output is redacted for them.
      */
-    private static Map<String, String> buildEnvironment(DeployConfig config, ImageCommands images)
-            throws FlowException {
-        if (!images.needsBuildKit()) {
-            return Map.of();
-        }
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("DOCKER_BUILDKIT", "1");
+    private static Map<String, String> buildSecrets(DeployConfig config) throws FlowException {
+        Map<String, String> secrets = new LinkedHashMap<>();
         try {
-            config.builder().secrets().forEach(name -> env.put(name, config.secrets().get(name)));
+            config.builder().secrets().forEach(name -> secrets.put(name, config.secrets().get(name)));
         } catch (SecretNotFoundException e) {
             throw new FlowException("builder/secrets: " + e.getMessage() + "; add it to the secrets file", e);
         }
-        return env;
+        return secrets;
     }
 
     /** Before login and build: unused builder keys are named, a foreign arch stops the deploy. */
@@ -91,7 +92,7 @@ public final class ImageBuild {
 
     private void run(String what, Command command, Map<String, String> env) throws FlowException,
             InterruptedException {
-        ExecResult r = ctx.local().run(command.withSecrets(secretValues(env)), env);
+        ExecResult r = ctx.local().run(command, env);
         if (!r.ok()) {
             List<String> lines = r.stdout().strip().lines().toList();
             String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL), lines.size()));
@@ -99,12 +100,6 @@ public final class ImageBuild {
                     + "deploy again, or deploy an image already in the registry with -Dkamal.skipPush\n"
                     + command.display() + "\n" + ctx.output().redact(tail) + buildxHint(r.stdout()));
         }
-    }
-
-    /** The values a build gets through its environment, so that its output is redacted for them too. */
-    private static List<String> secretValues(Map<String, String> env) {
-        return env.entrySet().stream().filter(e -> !e.getKey().equals("DOCKER_BUILDKIT")).map(Map.Entry::getValue)
-                .toList();
     }
 
     /** docker CLI 23+ needs the buildx plugin for any BuildKit build (secrets, ssh). */
