@@ -14,10 +14,6 @@ public abstract class AbstractAccessoryMojo extends AbstractFlowMojo {
     @Parameter(property = "kamal.accessory")
     protected String accessory;
 
-    @Override
-    protected String commandName() {
-        return "accessory";
-    }
 
     /** Whether {@code all} is accepted (Kamal: boot, reboot, details, remove, start, stop, restart). */
     protected boolean allowsAll() {

@@ -3,8 +3,4 @@ package org.kamal4j.maven;
 /** The {@code kamal:app-*} goals: hooks and the audit log see the command {@code app}. */
 public abstract class AbstractAppMojo extends AbstractFlowMojo {
 
-    @Override
-    protected String commandName() {
-        return "app";
-    }
 }

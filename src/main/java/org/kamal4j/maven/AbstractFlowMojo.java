@@ -1,7 +1,9 @@
 package org.kamal4j.maven;
 
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -47,8 +49,24 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
     @Parameter(property = "kamal.lockWaitInterval", defaultValue = "15")
     protected int lockWaitInterval;
 
-    /** {@code KAMAL_COMMAND} for hooks. */
-    protected abstract String commandName();
+    /**
+     * {@code KAMAL_COMMAND} for hooks: Kamal's top-level command, which is the goal's first word
+     * ({@code accessory-exec} runs {@code kamal accessory exec}). It is read from the goal's class name
+     * ({@code AccessoryExecMojo}) because {@code @Mojo} is not kept at run time; a subclass of a goal (as tests
+     * make) counts as that goal.
+     */
+    final String commandName() {
+        Class<?> goal = getClass();
+        while (!Modifier.isAbstract(goal.getSuperclass().getModifiers())) {
+            goal = goal.getSuperclass();
+        }
+        String name = goal.getSimpleName();
+        int end = 1;
+        while (end < name.length() && Character.isLowerCase(name.charAt(end))) {
+            end++;
+        }
+        return name.substring(0, end).toLowerCase(Locale.ROOT);
+    }
 
     /** Whether the goal boots a version (setup, deploy, redeploy, rollback, app-start); other goals need none. */
     protected boolean versionRequired() {

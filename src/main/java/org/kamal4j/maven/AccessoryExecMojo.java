@@ -13,10 +13,6 @@ public class AccessoryExecMojo extends AbstractExecMojo {
     @Parameter(property = "kamal.accessory")
     protected String accessory;
 
-    @Override
-    protected String commandName() {
-        return "accessory";
-    }
 
     @Override
     protected Flow flow() {

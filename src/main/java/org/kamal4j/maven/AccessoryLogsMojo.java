@@ -13,10 +13,6 @@ public class AccessoryLogsMojo extends AbstractLogsMojo {
     @Parameter(property = "kamal.accessory")
     protected String accessory;
 
-    @Override
-    protected String commandName() {
-        return "accessory";
-    }
 
     @Override
     protected Flow flow() {

@@ -23,10 +23,6 @@ public class AppExecMojo extends AbstractExecMojo {
     @Parameter(property = "kamal.detach", defaultValue = "false")
     protected boolean detach;
 
-    @Override
-    protected String commandName() {
-        return "app";
-    }
 
     @Override
     protected Flow flow() throws MojoFailureException {

@@ -13,10 +13,6 @@ public class AppLogsMojo extends AbstractLogsMojo {
     @Parameter(property = "kamal.containerId")
     protected String containerId;
 
-    @Override
-    protected String commandName() {
-        return "app";
-    }
 
     @Override
     protected Flow flow() {

@@ -8,10 +8,6 @@ import org.kamal4j.flows.Flow;
 @Mojo(name = "audit", requiresProject = false, threadSafe = true)
 public class AuditMojo extends AbstractFlowMojo {
 
-    @Override
-    protected String commandName() {
-        return "audit";
-    }
 
     @Override
     protected Flow flow() {

@@ -10,10 +10,6 @@ import org.kamal4j.flows.BuildFlow;
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class BuildPushMojo extends AbstractFlowMojo {
 
-    @Override
-    protected String commandName() {
-        return "build";
-    }
 
     @Override
     protected boolean versionRequired() {

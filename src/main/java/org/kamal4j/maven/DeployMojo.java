@@ -11,10 +11,6 @@ import org.kamal4j.flows.Flow;
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DeployMojo extends AbstractDeployMojo {
 
-    @Override
-    protected String commandName() {
-        return "deploy";
-    }
 
     @Override
     protected Flow flow() {

@@ -8,10 +8,6 @@ import org.kamal4j.flows.Flow;
 @Mojo(name = "details", requiresProject = false, threadSafe = true)
 public class DetailsMojo extends AbstractFlowMojo {
 
-    @Override
-    protected String commandName() {
-        return "details";
-    }
 
     @Override
     protected Flow flow() {

@@ -13,10 +13,6 @@ public class LockAcquireMojo extends AbstractFlowMojo {
     @Parameter(property = "kamal.message")
     protected String message;
 
-    @Override
-    protected String commandName() {
-        return "lock";
-    }
 
     @Override
     protected Flow flow() {

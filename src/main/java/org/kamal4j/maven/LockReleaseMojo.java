@@ -8,10 +8,6 @@ import org.kamal4j.flows.LockFlow;
 @Mojo(name = "lock-release", requiresProject = false, threadSafe = true)
 public class LockReleaseMojo extends AbstractFlowMojo {
 
-    @Override
-    protected String commandName() {
-        return "lock";
-    }
 
     @Override
     protected Flow flow() {

@@ -8,10 +8,6 @@ import org.kamal4j.flows.LockFlow;
 @Mojo(name = "lock-status", requiresProject = false, threadSafe = true)
 public class LockStatusMojo extends AbstractFlowMojo {
 
-    @Override
-    protected String commandName() {
-        return "lock";
-    }
 
     @Override
     protected Flow flow() {

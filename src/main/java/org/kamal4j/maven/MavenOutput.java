@@ -13,22 +13,12 @@ final class MavenOutput implements Output {
     }
 
     @Override
-    public void info(String message) {
-        log.info(message);
-    }
-
-    @Override
-    public void warn(String message) {
-        log.warn(message);
-    }
-
-    @Override
-    public void error(String message) {
-        log.error(message);
-    }
-
-    @Override
-    public void debug(String message) {
-        log.debug(message);
+    public void line(Level level, String message) {
+        switch (level) {
+            case INFO -> log.info(message);
+            case WARN -> log.warn(message);
+            case ERROR -> log.error(message);
+            case DEBUG -> log.debug(message);
+        }
     }
 }

@@ -8,10 +8,6 @@ import org.kamal4j.flows.ProxyFlow;
 @Mojo(name = "proxy-logs", requiresProject = false, threadSafe = true)
 public class ProxyLogsMojo extends AbstractLogsMojo {
 
-    @Override
-    protected String commandName() {
-        return "proxy";
-    }
 
     @Override
     protected Flow flow() {

@@ -18,10 +18,6 @@ public class ProxyRebootMojo extends AbstractFlowMojo {
     @Parameter(property = "kamal.rolling", defaultValue = "false")
     protected boolean rolling;
 
-    @Override
-    protected String commandName() {
-        return "proxy";
-    }
 
     @Override
     protected Flow flow() throws MojoFailureException {

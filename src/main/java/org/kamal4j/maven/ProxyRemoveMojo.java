@@ -13,10 +13,6 @@ public class ProxyRemoveMojo extends AbstractFlowMojo {
     @Parameter(property = "kamal.force", defaultValue = "false")
     protected boolean force;
 
-    @Override
-    protected String commandName() {
-        return "proxy";
-    }
 
     @Override
     protected Flow flow() {

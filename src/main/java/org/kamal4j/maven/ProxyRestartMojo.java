@@ -8,10 +8,6 @@ import org.kamal4j.flows.ProxyFlow;
 @Mojo(name = "proxy-restart", requiresProject = false, threadSafe = true)
 public class ProxyRestartMojo extends AbstractFlowMojo {
 
-    @Override
-    protected String commandName() {
-        return "proxy";
-    }
 
     @Override
     protected Flow flow() {

@@ -8,10 +8,6 @@ import org.kamal4j.flows.ProxyFlow;
 @Mojo(name = "proxy-start", requiresProject = false, threadSafe = true)
 public class ProxyStartMojo extends AbstractFlowMojo {
 
-    @Override
-    protected String commandName() {
-        return "proxy";
-    }
 
     @Override
     protected Flow flow() {

@@ -10,10 +10,6 @@ import org.kamal4j.flows.Flow;
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class RedeployMojo extends AbstractDeployMojo {
 
-    @Override
-    protected String commandName() {
-        return "redeploy";
-    }
 
     @Override
     protected Flow flow() {

@@ -14,10 +14,6 @@ public class RemoveMojo extends AbstractFlowMojo {
     @Parameter(property = "kamal.confirmed", defaultValue = "false")
     protected boolean confirmed;
 
-    @Override
-    protected String commandName() {
-        return "remove";
-    }
 
     @Override
     protected Flow flow() throws MojoFailureException {

@@ -9,10 +9,6 @@ import org.kamal4j.flows.RollbackFlow;
 @Mojo(name = "rollback", requiresProject = false, threadSafe = true)
 public class RollbackMojo extends AbstractFlowMojo {
 
-    @Override
-    protected String commandName() {
-        return "rollback";
-    }
 
     @Override
     protected boolean versionRequired() {

@@ -13,10 +13,6 @@ public class ServerExecMojo extends AbstractFlowMojo {
     @Parameter(property = "kamal.command")
     protected String command;
 
-    @Override
-    protected String commandName() {
-        return "server";
-    }
 
     @Override
     protected Flow flow() {

@@ -15,10 +15,6 @@ public class SetupMojo extends AbstractFlowMojo {
     @Parameter(property = "kamal.skipPush", defaultValue = "false")
     protected boolean skipPush;
 
-    @Override
-    protected String commandName() {
-        return "setup";
-    }
 
     @Override
     protected boolean versionRequired() {

@@ -15,26 +15,7 @@ final class CapturedOutput implements Output {
     }
 
     @Override
-    public void info(String message) {
-        add("INFO", message);
-    }
-
-    @Override
-    public void warn(String message) {
-        add("WARN", message);
-    }
-
-    @Override
-    public void error(String message) {
-        add("ERROR", message);
-    }
-
-    @Override
-    public void debug(String message) {
-        add("DEBUG", message);
-    }
-
-    private synchronized void add(String level, String message) {
+    public synchronized void line(Level level, String message) {
         lines.add(level + " " + message);
         System.out.println(java.time.LocalTime.now() + " [" + prefix + "] " + level + " " + message);
     }

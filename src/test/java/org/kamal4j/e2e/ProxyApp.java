@@ -151,22 +151,10 @@ final class ProxyApp {
     /** Prints each line with the service name, so interleaved test output stays readable. */
     private record PrintingOutput(String service) implements Output {
         @Override
-        public void info(String message) {
-            System.out.println("[" + service + "] " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            System.out.println("[" + service + "] WARN " + message);
-        }
-
-        @Override
-        public void error(String message) {
-            System.out.println("[" + service + "] ERROR " + message);
-        }
-
-        @Override
-        public void debug(String message) {
+        public void line(Level level, String message) {
+            if (level != Level.DEBUG) {
+                System.out.println("[" + service + "] " + (level == Level.INFO ? "" : level + " ") + message);
+            }
         }
     }
 }

@@ -22,7 +22,6 @@ import org.kamal4j.flows.context.LockWait;
 import org.kamal4j.flows.context.Selection;
 import org.kamal4j.flows.context.StopOnInterrupt;
 import org.kamal4j.flows.local.Hooks;
-import org.kamal4j.flows.local.ShutdownHooks;
 import org.kamal4j.runner.HostRunner;
 import org.kamal4j.ssh.ExecResult;
 import org.kamal4j.ssh.FakeTransport;
@@ -110,17 +109,7 @@ public final class FlowFixture implements AutoCloseable {
                 .randomHex(n -> "0123456789abcdef0123".substring(0, n))
                 .command(command)
                 .stop(stop)
-                .shutdownHooks(new ShutdownHooks() {
-                    @Override
-                    public void add(Thread hook) {
-                        shutdownHooks.add(hook);
-                    }
-
-                    @Override
-                    public void remove(Thread hook) {
-                        shutdownHooks.remove(hook);
-                    }
-                })
+                .shutdownHooks(new ListShutdownHooks(shutdownHooks))
                 .build();
     }
 

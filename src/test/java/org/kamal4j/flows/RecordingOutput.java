@@ -10,23 +10,8 @@ public final class RecordingOutput implements Output {
     private final List<String> lines = new ArrayList<>();
 
     @Override
-    public synchronized void info(String message) {
-        lines.add("INFO " + message);
-    }
-
-    @Override
-    public synchronized void warn(String message) {
-        lines.add("WARN " + message);
-    }
-
-    @Override
-    public synchronized void error(String message) {
-        lines.add("ERROR " + message);
-    }
-
-    @Override
-    public synchronized void debug(String message) {
-        lines.add("DEBUG " + message);
+    public synchronized void line(Level level, String message) {
+        lines.add(level + " " + message);
     }
 
     public synchronized List<String> lines() {

@@ -14,7 +14,6 @@ import org.kamal4j.KamalException;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.context.StopOnInterrupt;
-import org.kamal4j.flows.local.ShutdownHooks;
 import org.kamal4j.ssh.ExecResult;
 
 /** Ctrl-C during a deploy: work stops, each host settles on one version, the lock goes last, each host is printed. */
@@ -145,17 +144,7 @@ class StopOnInterruptTest {
         AtomicBoolean flowDone = new AtomicBoolean();
         AtomicBoolean doneWhenHookReturned = new AtomicBoolean();
         FlowWiring wiring = FlowWiring.of(config(), new RecordingOutput()).dryRun(true).shutdownHooks(
-                new ShutdownHooks() {
-                    @Override
-                    public void add(Thread hook) {
-                        hooks.add(hook);
-                    }
-
-                    @Override
-                    public void remove(Thread hook) {
-                        hooks.remove(hook);
-                    }
-                });
+                new ListShutdownHooks(hooks));
         AtomicReference<Thread> ctrlC = new AtomicReference<>();
         assertThrows(KamalException.class, () -> wiring.run(ctx -> {
             ctx.stop().settles();

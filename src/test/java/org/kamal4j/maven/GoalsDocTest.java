@@ -2,6 +2,7 @@ package org.kamal4j.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,6 +55,29 @@ class GoalsDocTest {
             }
         }
         assertEquals(List.of(), missing);
+    }
+
+    /** Hooks get Kamal's top-level command as KAMAL_COMMAND: the goal's first word, for every goal that runs hooks. */
+    @Test
+    void everyFlowGoalGivesHooksTheFirstWordOfItsGoalAsKamalCommand() throws Exception {
+        NodeList mojos = descriptor().getElementsByTagName("mojo");
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            Class<?> type = Class.forName(text(mojo, "implementation"));
+            if (AbstractFlowMojo.class.isAssignableFrom(type)) {
+                String goal = text(mojo, "goal");
+                String name = ((AbstractFlowMojo) type.getDeclaredConstructor().newInstance()).commandName();
+                if (!name.equals(goal.split("-")[0])) {
+                    wrong.add(goal + " -> " + name);
+                }
+                checked++;
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(checked > 20, "flow goals found: " + checked);
+        assertEquals("accessory", new AccessoryExecMojo() { }.commandName(), "a test's subclass of a goal");
     }
 
     private static Element descriptor() throws Exception {

@@ -6,13 +6,27 @@ package org.kamal4j.flows.local;
  */
 public interface Output {
 
-    void info(String message);
+    /** How much a line matters; each implementation maps it to its own levels. */
+    enum Level { INFO, WARN, ERROR, DEBUG }
 
-    void warn(String message);
+    /** The one method an implementation writes: print {@code message} at {@code level}. */
+    void line(Level level, String message);
 
-    void error(String message);
+    default void info(String message) {
+        line(Level.INFO, message);
+    }
 
-    void debug(String message);
+    default void warn(String message) {
+        line(Level.WARN, message);
+    }
+
+    default void error(String message) {
+        line(Level.ERROR, message);
+    }
+
+    default void debug(String message) {
+        line(Level.DEBUG, message);
+    }
 
     /** A line about one host, prefixed {@code [host]}. */
     default void info(String host, String message) {

@@ -16,23 +16,8 @@ public final class RedactingOutput implements Output {
     }
 
     @Override
-    public void info(String message) {
-        target.info(redact(message));
-    }
-
-    @Override
-    public void warn(String message) {
-        target.warn(redact(message));
-    }
-
-    @Override
-    public void error(String message) {
-        target.error(redact(message));
-    }
-
-    @Override
-    public void debug(String message) {
-        target.debug(redact(message));
+    public void line(Level level, String message) {
+        target.line(level, redact(message));
     }
 
     /** {@code text} with every secret value replaced. */
