@@ -2,6 +2,7 @@ package org.kamal4j.build;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.kamal4j.FlowException;
 import org.kamal4j.config.Builder;
 
 /**
@@ -18,15 +19,15 @@ public final class DockerBuildCheck {
      * Fails unless {@code builder.arch} is exactly the daemon's architecture ({@code docker version} reports
      * {@code amd64}, {@code arm64}, ...).
      */
-    public static void checkArch(List<String> arch, String daemonArch) throws BuildException {
+    public static void checkArch(List<String> arch, String daemonArch) throws FlowException {
         String local = normalize(daemonArch);
         if (arch.size() > 1) {
-            throw new BuildException("builder/arch lists " + String.join(", ", arch) + ": a multi-arch image needs "
+            throw new FlowException("builder/arch lists " + String.join(", ", arch) + ": a multi-arch image needs "
                     + "docker buildx, which this plugin's docker build does not use yet. Set builder/arch to the one "
                     + "architecture of your servers, or use builder/jib with a base image that is a manifest list");
         }
         if (!arch.isEmpty() && !normalize(arch.get(0)).equals(local)) {
-            throw new BuildException("builder/arch is " + arch.get(0) + " but the local Docker daemon builds " + local
+            throw new FlowException("builder/arch is " + arch.get(0) + " but the local Docker daemon builds " + local
                     + " images, and this plugin's docker build does not cross-build (no buildx/emulation). Build on "
                     + "an " + arch.get(0) + " machine, set builder/arch: " + local + " if your servers are " + local
                     + ", or use builder/jib (no daemon; needs a base image for " + arch.get(0) + ")");

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.kamal4j.FlowException;
 import org.kamal4j.config.Jib;
 
 /**
@@ -44,7 +45,7 @@ public final class JibImageBuilder {
     }
 
     /** Builds and pushes {@code plan}; {@code auth} may be null (a registry without credentials). */
-    public JibResult build(JibPlan plan, RegistryAuth auth) throws BuildException, InterruptedException {
+    public JibResult build(JibPlan plan, RegistryAuth auth) throws FlowException, InterruptedException {
         JibLog log = new JibLog(info);
         try {
             JibContainer container = containerBuilder(plan, auth).containerize(containerizer(plan, auth, log));
@@ -126,7 +127,7 @@ public final class JibImageBuilder {
         return layer.build();
     }
 
-    private static BuildException failure(JibPlan plan, Throwable e, JibLog log) {
+    private static FlowException failure(JibPlan plan, Throwable e, JibLog log) {
         String hint = "";
         if (e instanceof PlatformNotFoundInBaseImageException) {
             // Jib refuses a base image of another platform, so no image of the wrong architecture is ever pushed.
@@ -138,7 +139,7 @@ public final class JibImageBuilder {
             hint = "; check registry/username and registry/password (or the settings.xml <server> with the "
                     + "registry's address as id)";
         }
-        return new BuildException("Jib could not build and push " + plan.target() + " (base image "
+        return new FlowException("Jib could not build and push " + plan.target() + " (base image "
                 + plan.jib().from() + "): " + causes(e) + hint + log.tail(), e);
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.kamal4j.FlowException;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Jib;
 
@@ -31,11 +32,11 @@ public record JibPlan(Jib jib, JavaProject project, String target, String extraT
     /** The packagings whose classes Jib can run with {@code java -cp ... MainClass}. */
     private static final List<String> JAVA_PACKAGINGS = List.of("jar");
 
-    /** Checks the project and the section; every problem is a {@link BuildException} naming what to change. */
-    public static JibPlan of(DeployConfig config, JavaProject project) throws BuildException {
+    /** Checks the project and the section; every problem is a {@link FlowException} naming what to change. */
+    public static JibPlan of(DeployConfig config, JavaProject project) throws FlowException {
         Jib jib = config.builder().jib();
         if (project == null) {
-            throw new BuildException("builder/jib: no Maven project to build from; run the goal inside the "
+            throw new FlowException("builder/jib: no Maven project to build from; run the goal inside the "
                     + "project (mvn kamal:deploy in the directory of its pom.xml)");
         }
         checkJavaProject(project);
@@ -47,30 +48,30 @@ public record JibPlan(Jib jib, JavaProject project, String target, String extraT
                 extraDirectories(jib, project.baseDir()), config.registry().server());
     }
 
-    private static void checkJavaProject(JavaProject p) throws BuildException {
+    private static void checkJavaProject(JavaProject p) throws FlowException {
         if (!JAVA_PACKAGINGS.contains(p.packaging())) {
-            throw new BuildException("builder/jib: project " + p.name() + " has packaging '" + p.packaging()
+            throw new FlowException("builder/jib: project " + p.name() + " has packaging '" + p.packaging()
                     + "', not a Java project: Jib builds the image from the classes of a project with packaging "
                     + "jar. Remove builder/jib to build with a Dockerfile instead");
         }
         if (!hasClasses(p.classesDir())) {
-            throw new BuildException("builder/jib: no compiled classes in " + p.classesDir() + "; compile first "
+            throw new FlowException("builder/jib: no compiled classes in " + p.classesDir() + "; compile first "
                     + "(mvn package kamal:deploy, or mvn deploy with kamal:deploy bound to the deploy phase)");
         }
     }
 
-    private static boolean hasClasses(Path dir) throws BuildException {
+    private static boolean hasClasses(Path dir) throws FlowException {
         if (!Files.isDirectory(dir)) {
             return false;
         }
         try (Stream<Path> files = Files.walk(dir)) {
             return files.anyMatch(f -> f.toString().endsWith(".class"));
         } catch (IOException e) {
-            throw new BuildException("builder/jib: cannot read " + dir + ": " + e.getMessage(), e);
+            throw new FlowException("builder/jib: cannot read " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private static String mainClass(Jib jib, JavaProject p) throws BuildException {
+    private static String mainClass(Jib jib, JavaProject p) throws FlowException {
         if (jib.mainClass() != null) {
             return jib.mainClass();
         }
@@ -78,19 +79,19 @@ public record JibPlan(Jib jib, JavaProject project, String target, String extraT
         try (Stream<Path> walk = Files.walk(p.classesDir())) {
             files = walk.filter(Files::isRegularFile).toList();
         } catch (IOException e) {
-            throw new BuildException("builder/jib: cannot read " + p.classesDir() + ": " + e.getMessage(), e);
+            throw new FlowException("builder/jib: cannot read " + p.classesDir() + ": " + e.getMessage(), e);
         }
         MainClassFinder.Result found = MainClassFinder.find(files, e -> { });
         return switch (found.getType()) {
             case MAIN_CLASS_FOUND -> found.getFoundMainClass();
-            case MAIN_CLASS_NOT_FOUND -> throw new BuildException("builder/jib/main_class: no class with a main "
+            case MAIN_CLASS_NOT_FOUND -> throw new FlowException("builder/jib/main_class: no class with a main "
                     + "method in " + p.classesDir() + "; set builder/jib/main_class or builder/jib/entrypoint");
-            case MULTIPLE_MAIN_CLASSES -> throw new BuildException("builder/jib/main_class: several classes have a "
+            case MULTIPLE_MAIN_CLASSES -> throw new FlowException("builder/jib/main_class: several classes have a "
                     + "main method (" + String.join(", ", found.getFoundMainClasses()) + "); set one");
         };
     }
 
-    private static Map<Path, String> extraDirectories(Jib jib, Path baseDir) throws BuildException {
+    private static Map<Path, String> extraDirectories(Jib jib, Path baseDir) throws FlowException {
         Map<Path, String> out = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (String spec : jib.extraDirectories()) {
@@ -106,7 +107,7 @@ public record JibPlan(Jib jib, JavaProject project, String target, String extraT
             }
         }
         if (!problems.isEmpty()) {
-            throw new BuildException("builder/jib/extra_directories: " + String.join("; ", problems));
+            throw new FlowException("builder/jib/extra_directories: " + String.join("; ", problems));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kamal4j.FlowException;
 import org.kamal4j.config.Builder;
 
 /** The docker build path: only the daemon's own arch, and every unused builder key named. */
@@ -21,7 +22,7 @@ class DockerBuildCheckTest {
 
     @Test
     void aForeignArchFailsNamingWhatToChange() {
-        BuildException e = assertThrows(BuildException.class,
+        FlowException e = assertThrows(FlowException.class,
                 () -> DockerBuildCheck.checkArch(List.of("arm64"), "amd64\n"));
         assertTrue(e.getMessage().startsWith("builder/arch is arm64 but the local Docker daemon builds amd64 images"),
                 e.getMessage());
@@ -30,7 +31,7 @@ class DockerBuildCheckTest {
 
     @Test
     void multiArchFailsBecauseNoManifestListCanBeMade() {
-        BuildException e = assertThrows(BuildException.class,
+        FlowException e = assertThrows(FlowException.class,
                 () -> DockerBuildCheck.checkArch(List.of("amd64", "arm64"), "amd64"));
         assertTrue(e.getMessage().startsWith("builder/arch lists amd64, arm64: a multi-arch image needs docker "
                 + "buildx"), e.getMessage());

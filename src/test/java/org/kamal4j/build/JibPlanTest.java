@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kamal4j.FlowException;
 import org.kamal4j.config.ConfigLoader;
 import org.kamal4j.config.DeployConfig;
 
@@ -51,7 +52,7 @@ class JibPlanTest {
 
     @Test
     void aProjectThatIsNotJavaIsRefusedWithItsPackaging() throws Exception {
-        BuildException e = assertThrows(BuildException.class, () -> JibPlan.of(config("from: b/jre:17"),
+        FlowException e = assertThrows(FlowException.class, () -> JibPlan.of(config("from: b/jre:17"),
                 project("pom")));
         assertTrue(e.getMessage().startsWith("builder/jib: project demo has packaging 'pom', not a Java project"),
                 e.getMessage());
@@ -59,7 +60,7 @@ class JibPlanTest {
 
     @Test
     void aJarProjectWithoutCompiledClassesSaysToCompileFirst() throws Exception {
-        BuildException e = assertThrows(BuildException.class, () -> JibPlan.of(config("from: b/jre:17"),
+        FlowException e = assertThrows(FlowException.class, () -> JibPlan.of(config("from: b/jre:17"),
                 project("jar")));
         assertTrue(e.getMessage().contains("no compiled classes in " + dir.resolve("target/classes")), e.getMessage());
     }
@@ -81,7 +82,7 @@ class JibPlanTest {
     void severalMainClassesMustBeChosenBetween() throws Exception {
         compiledClass("One", true);
         compiledClass("Two", true);
-        BuildException e = assertThrows(BuildException.class, () -> JibPlan.of(config("from: b/jre:17"),
+        FlowException e = assertThrows(FlowException.class, () -> JibPlan.of(config("from: b/jre:17"),
                 project("jar")));
         assertTrue(e.getMessage().startsWith("builder/jib/main_class: several classes have a main method"),
                 e.getMessage());
@@ -98,7 +99,7 @@ class JibPlanTest {
     void missingExtraDirectoriesAreNamed() throws Exception {
         compiledClass("Main", true);
         Files.createDirectories(dir.resolve("static"));
-        BuildException e = assertThrows(BuildException.class, () -> JibPlan.of(config(
+        FlowException e = assertThrows(FlowException.class, () -> JibPlan.of(config(
                 "{from: b/jre:17, extra_directories: [static, 'nope:/srv', 'static:relative']}"), project("jar")));
         assertEquals("builder/jib/extra_directories: nope:/srv (no directory " + dir.resolve("nope") + "); "
                 + "static:relative (the path in the image must be absolute)", e.getMessage());

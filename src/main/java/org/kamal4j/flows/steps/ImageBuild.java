@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kamal4j.FlowException;
-import org.kamal4j.build.BuildException;
 import org.kamal4j.build.DockerBuildCheck;
 import org.kamal4j.commands.Command;
 import org.kamal4j.commands.ImageCommands;
@@ -83,11 +82,7 @@ public final class ImageBuild {
             throw new FlowException("Cannot ask the local Docker daemon for its architecture (docker version); is "
                     + "Docker running and DOCKER_HOST right?\n" + ctx.output().redact(arch.stdout().strip()));
         }
-        try {
-            DockerBuildCheck.checkArch(config.builder().arch(), arch.stdout());
-        } catch (BuildException e) {
-            throw new FlowException(e.getMessage(), e);
-        }
+        DockerBuildCheck.checkArch(config.builder().arch(), arch.stdout());
     }
 
     private void run(String what, Command command, Map<String, String> env) throws FlowException,

@@ -2,7 +2,6 @@ package org.kamal4j.flows.steps;
 
 import java.util.Map;
 import org.kamal4j.FlowException;
-import org.kamal4j.build.BuildException;
 import org.kamal4j.build.BuildInputs;
 import org.kamal4j.build.JibImageBuilder;
 import org.kamal4j.build.JibPlan;
@@ -26,12 +25,7 @@ final class JibBuildStep {
     }
 
     void buildAndPush(DeployConfig config) throws FlowException, InterruptedException {
-        JibPlan plan;
-        try {
-            plan = JibPlan.of(config, ctx.buildInputs().project());
-        } catch (BuildException e) {
-            throw new FlowException(e.getMessage(), e);
-        }
+        JibPlan plan = JibPlan.of(config, ctx.buildInputs().project());
         ctx.hook("pre-build", config.version(), ctx.selection().hosts(), Map.of());
         ctx.output().info("  Building with Jib from " + plan.jib().from() + " for " + String.join(",",
                 plan.platforms()) + (plan.mainClass() == null ? "" : ", main class " + plan.mainClass()));
@@ -45,7 +39,7 @@ final class JibBuildStep {
             ctx.output().info(String.format("  Jib pushed %s (%s) in %.1f s: %d blob(s) uploaded (changed layers "
                     + "and the container configuration), %d found in the registry already", plan.target(),
                     r.digest(), (System.nanoTime() - started) / 1e9, r.blobsPushed(), r.blobsReused()));
-        } catch (BuildException e) {
+        } catch (FlowException e) {
             throw new FlowException(ctx.output().redact(e.getMessage()), e);
         }
     }
