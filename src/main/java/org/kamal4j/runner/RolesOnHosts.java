@@ -9,8 +9,10 @@ import java.util.function.Function;
  * own task on its own lane; otherwise each host runs its roles one after another in the given order (primary
  * first) on the shared lane, and a failing role stops the remaining roles on that host. Failures name both the
  * role and the host ({@code web on root@1.1.1.1: ...}) under the heading {@code Failed on N of M host roles:}.
+ *
+ * @param hostLabel names a host in failure lines, typically {@code user@host}
  */
-public final class RolesOnHosts {
+public record RolesOnHosts(HostRunner runner, boolean parallelRoles, Function<String, String> hostLabel) {
 
     /** The lane of sequential roles; equal to the transport's default lane. */
     public static final String SHARED_LANE = "";
@@ -19,27 +21,6 @@ public final class RolesOnHosts {
 
     /** One role on one host. */
     public record HostRole(String host, String role) {}
-
-    private final HostRunner runner;
-    private final boolean parallelRoles;
-    private final Function<String, String> hostLabel;
-
-    /**
-     * @param hostLabel names a host in failure lines, typically {@code user@host}
-     */
-    public RolesOnHosts(HostRunner runner, boolean parallelRoles, Function<String, String> hostLabel) {
-        this.runner = runner;
-        this.parallelRoles = parallelRoles;
-        this.hostLabel = hostLabel;
-    }
-
-    public boolean parallelRoles() {
-        return parallelRoles;
-    }
-
-    public Function<String, String> hostLabel() {
-        return hostLabel;
-    }
 
     /**
      * Runs {@code task} for each host in {@code hosts} and each of its roles.

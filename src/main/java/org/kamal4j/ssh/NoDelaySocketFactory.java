@@ -13,15 +13,7 @@ import java.net.UnknownHostException;
  * Opens SSH sockets with TCP_NODELAY: without it each small request/response pair of a remote command waits
  * on Nagle's algorithm and delayed ACKs (about 40 ms per command measured on Linux).
  */
-final class NoDelaySocketFactory implements SocketFactory {
-
-    private final int connectTimeoutMillis;
-    private final boolean noDelay;
-
-    NoDelaySocketFactory(int connectTimeoutMillis, boolean noDelay) {
-        this.connectTimeoutMillis = connectTimeoutMillis;
-        this.noDelay = noDelay;
-    }
+record NoDelaySocketFactory(int connectTimeoutMillis, boolean noDelay) implements SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {

@@ -83,37 +83,23 @@ final class E2eApp {
         return """
                 service: %1$s
                 image: %1$s
-                registry:
-                  server: %2$s
-                  username: deployer
-                  password:
-                    - KAMAL_REGISTRY_PASSWORD
                 servers:
                   web:
                     hosts:
+                      - %2$s
                       - %3$s
-                      - %4$s
                     proxy: false
                   workers:
                     hosts:
-                      - %5$s
+                      - %4$s
                 env:
                   clear:
                     GREETING: hello
                   secret:
                     - SECRET_TOKEN
-                builder:
-                  arch: amd64
-                ssh:
-                  user: root
-                  keys_only: true
-                  keys:
-                    - %6$s
-                  known_hosts: %7$s
                 drain_timeout: 5
                 deploy_timeout: 30
-                """.formatted(service, fleet.registry(), fleet.host(1), fleet.host(2), fleet.host(3), fleet.key(),
-                fleet.knownHosts());
+                """.formatted(service, fleet.host(1), fleet.host(2), fleet.host(3)) + fleet.accessYaml();
     }
 
     /** Writes an executable hook script into .kamal/hooks. */

@@ -62,31 +62,18 @@ final class ProxyApp {
         return """
                 service: %1$s
                 image: %1$s
-                registry:
-                  server: %2$s
-                  username: deployer
-                  password:
-                    - KAMAL_REGISTRY_PASSWORD
                 servers:
                   web:
                     hosts:
-                      - %3$s
-                      - %4$s%5$s
-                proxy:%9$s
+                      - %2$s
+                      - %3$s%4$s
+                proxy:%6$s
                   run:
-                    registry: %2$s
-                builder:
-                  arch: amd64
-                ssh:
-                  user: root
-                  keys_only: true
-                  keys:
-                    - %6$s
-                  known_hosts: %7$s
+                    registry: %7$s
                 drain_timeout: 5
-                deploy_timeout: %8$d
-                """.formatted(service, fleet.registry(), fleet.host(1), fleet.host(2), workers, fleet.key(),
-                fleet.knownHosts(), deployTimeout, proxy);
+                deploy_timeout: %5$d
+                """.formatted(service, fleet.host(1), fleet.host(2), workers, deployTimeout, proxy, fleet.registry())
+                + fleet.accessYaml();
     }
 
     /** Whether the next build answers {@code GET /up} (without it, no health check ever passes). */

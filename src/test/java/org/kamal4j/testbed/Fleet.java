@@ -102,6 +102,28 @@ public final class Fleet {
         return readLines(dir.resolve("registry.address")).get(0);
     }
 
+    /**
+     * The deploy.yml sections that reach this fleet: its registry (password from {@code KAMAL_REGISTRY_PASSWORD}),
+     * amd64 builds, and root over SSH with the fleet's key and known_hosts (strict host keys).
+     */
+    public String accessYaml() {
+        return """
+                registry:
+                  server: %s
+                  username: deployer
+                  password:
+                    - KAMAL_REGISTRY_PASSWORD
+                builder:
+                  arch: amd64
+                ssh:
+                  user: root
+                  keys_only: true
+                  keys:
+                    - %s
+                  known_hosts: %s
+                """.formatted(registry(), key(), knownHosts());
+    }
+
     /** The HTTP status of {@code GET <path>} on the fleet registry (e.g. 404 for a manifest never pushed). */
     public int registryStatus(String path) {
         try {

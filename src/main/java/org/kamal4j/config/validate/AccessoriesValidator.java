@@ -8,24 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** Validates {@code accessories}: each a map with exactly one host selector. */
-final class AccessoriesValidator {
+record AccessoriesValidator(Checker c, EnvValidator env, ProxyValidator proxy, SectionsValidator sections) {
 
     private static final List<String> SELECTORS = List.of("host", "hosts", "role", "roles", "tag", "tags");
     private static final Set<String> KEYS = Set.of("service", "image", "registry", "host", "hosts", "role",
             "roles", "tag", "tags", "cmd", "port", "labels", "options", "env", "files", "directories", "volumes",
             "network", "proxy");
-
-    private final Checker c;
-    private final EnvValidator env;
-    private final ProxyValidator proxy;
-    private final SectionsValidator sections;
-
-    AccessoriesValidator(Checker c, EnvValidator env, ProxyValidator proxy, SectionsValidator sections) {
-        this.c = c;
-        this.env = env;
-        this.proxy = proxy;
-        this.sections = sections;
-    }
 
     void validate(Object accessories, Set<String> roleNames) {
         if (!c.type("accessories", accessories, Kind.HASH)) {

@@ -8,22 +8,10 @@ import java.util.Set;
 import org.kamal4j.config.yaml.DeepMerge;
 
 /** Validates {@code servers}: a host list (role {@code web}) or a map of roles. */
-final class ServersValidator {
+record ServersValidator(Checker c, EnvValidator env, ProxyValidator proxy, SectionsValidator sections) {
 
     private static final Set<String> ROLE_KEYS = Set.of("hosts", "cmd", "stop_timeout", "options", "logging",
             "proxy", "labels", "env", "asset_path");
-
-    private final Checker c;
-    private final EnvValidator env;
-    private final ProxyValidator proxy;
-    private final SectionsValidator sections;
-
-    ServersValidator(Checker c, EnvValidator env, ProxyValidator proxy, SectionsValidator sections) {
-        this.c = c;
-        this.env = env;
-        this.proxy = proxy;
-        this.sections = sections;
-    }
 
     void validate(Object servers, Map<String, Object> root) {
         if (!c.type("servers", servers, Kind.ARRAY, Kind.HASH)) {
