@@ -64,18 +64,27 @@ final class Example {
             List<String> volumes, String errorPagesPath) {
         Map<String, Accessory> accessories = new LinkedHashMap<>();
         accessories.put("db", db());
-        return ConfigBuilder.of().destination(destination)
-                .registry(new Registry("registry.example", SecretValue.literal("deployer"),
-                        SecretValue.secret("KAMAL_REGISTRY_PASSWORD")))
-                .roles(roles).accessories(accessories).env(rootEnv()).proxy(proxy()).builder(builder())
-                .labels(labels).volumes(volumes).errorPages(errorPagesPath).timeouts(0, 30, 30).secrets(SECRETS)
-                .build();
+        return ConfigBuilder.of(b -> {
+            b.destination = destination;
+            b.registry = new Registry("registry.example", SecretValue.literal("deployer"),
+                    SecretValue.secret("KAMAL_REGISTRY_PASSWORD"));
+            b.roles = roles;
+            b.accessories = accessories;
+            b.env = rootEnv();
+            b.proxy = proxy();
+            b.builder = builder();
+            b.labels = labels;
+            b.volumes = volumes;
+            b.errorPages(errorPagesPath);
+            b.timeouts(0, 30, 30);
+            b.secrets = SECRETS;
+        });
     }
 
     /** The example with other deploy/drain timeouts and error pages. */
     static DeployConfig timed(int deployTimeout, int drainTimeout, String errorPagesPath) {
-        return ConfigBuilder.from(config(null, List.of(web(), workers()), Map.of(), List.of(), errorPagesPath))
-                .timeouts(0, deployTimeout, drainTimeout).build();
+        return ConfigBuilder.from(config(null, List.of(web(), workers()), Map.of(), List.of(), errorPagesPath),
+                b -> b.timeouts(0, deployTimeout, drainTimeout));
     }
 
     static DeployConfig staging() {

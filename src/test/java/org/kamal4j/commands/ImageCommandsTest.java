@@ -44,7 +44,7 @@ class ImageCommandsTest {
         args.put("RUBY_VERSION", "3.3");
         Builder builder = new Builder(List.of("amd64", "arm64"), null, true, "docker", "app", "Dockerfile.prod",
                 "prod", args, List.of("GITHUB_TOKEN"), "default", null, null, null, null, null, "false", false, null);
-        DeployConfig config = ConfigBuilder.from(Example.config()).builder(builder).build();
+        DeployConfig config = ConfigBuilder.from(Example.config(), b -> b.builder = builder);
         ImageCommands images = new ImageCommands(config);
         assertEquals("docker buildx build --output=type=registry --platform linux/amd64,linux/arm64"
                 + " -t registry.example/app:abc123 -t registry.example/app:latest --label service=app"

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 class ConfigFactoriesTest {
 
     private static DeployConfig config(Boot boot) {
-        return ConfigBuilder.of().boot(boot).timeouts(7, 30, 30).build();
+        return ConfigBuilder.of(b -> {
+            b.boot = boot;
+            b.timeouts(7, 30, 30);
+        });
     }
 
     @Test
