@@ -1,6 +1,7 @@
 package org.kamal4j.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,13 @@ import org.junit.jupiter.api.Test;
 class FlowMojosTest {
 
     /** A thread-safe recording log: flows print from many host threads at once. */
+    /** The message of the failure {@code m} ends in, asserting that no host was connected to first. */
+    static String refused(AbstractKamalMojo m, SyncLog log) {
+        String message = assertThrows(MojoFailureException.class, m::execute).getMessage();
+        assertFalse(log.lines().stream().anyMatch(l -> l.startsWith("[1.1.1.")), String.join("\n", log.lines()));
+        return message;
+    }
+
     static final class SyncLog extends SystemStreamLog {
         final List<String> info = new ArrayList<>();
 
