@@ -22,4 +22,13 @@ public record Builder(
         List<String> packBuildpacks,
         String provenance,
         Boolean sbom,
-        Jib jib) {}
+        Jib jib) {
+
+    /**
+     * Whether the image is built from the working tree as it stands ({@code context}, or Jib from the compiled
+     * classes), so uncommitted changes can reach it; otherwise docker builds a clean clone of HEAD, as Kamal does.
+     */
+    public boolean buildsWorkingTree() {
+        return context != null || jib != null;
+    }
+}

@@ -99,7 +99,8 @@ public final class ConfigLoader {
         }
         // Kamal adds _uncommitted_ only when the working tree is built (builder.context set), because otherwise
         // it builds a clean git clone of HEAD (flows.steps.CleanClone). Jib always builds the working tree.
-        String resolved = VersionResolver.resolve(version, environment, baseDir, buildsWorkingTree(root));
+        String resolved = VersionResolver.resolve(version, environment, baseDir,
+                ModelBuilder.builder(root).buildsWorkingTree());
         if (resolved == null && !versionOptional) {
             problems.addTopLevel(VersionResolver.noVersionMessage(baseDir), null);
         } else if (resolved != null && !resolved.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
@@ -205,11 +206,5 @@ public final class ConfigLoader {
                 }
             }
         }
-    }
-
-    /** Whether the image is built from the working tree ({@code builder.context} or {@code builder.jib} set). */
-    private static boolean buildsWorkingTree(Map<String, Object> root) {
-        Object builder = root.get("builder");
-        return builder instanceof Map<?, ?> b && (b.get("context") != null || b.containsKey("jib"));
     }
 }

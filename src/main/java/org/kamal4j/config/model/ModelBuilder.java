@@ -27,8 +27,7 @@ public final class ModelBuilder {
     public static DeployConfig build(Map<String, Object> root, String destination, String version, Secrets secrets) {
         String service = Values.str(root, "service");
         Registry registry = registry(Values.map(root, "registry"));
-        String image = root.get("image") != null ? Values.str(root, "image")
-                : registry.local() ? service : null;
+        String image = image(root, registry);
         String primary = root.containsKey("primary_role") ? Values.str(root, "primary_role") : "web";
         Env env = EnvBuilder.of(root.get("env"), true);
         List<Role> roles = new RoleBuilder(root, primary, env).build();
@@ -83,6 +82,19 @@ public final class ModelBuilder {
         roles.forEach(r -> hosts.addAll(r.hostNames()));
         accessories.values().forEach(a -> hosts.addAll(a.hosts()));
         return hosts.size();
+    }
+
+    /**
+     * The {@code builder} section alone, for the loader: whether the build takes the working tree decides the
+     * version's {@code _uncommitted_} suffix, which is resolved before the rest of the model is built.
+     */
+    public static Builder builder(Map<String, Object> root) {
+        return builder(root, image(root, registry(Values.map(root, "registry"))));
+    }
+
+    private static String image(Map<String, Object> root, Registry registry) {
+        return root.get("image") != null ? Values.str(root, "image")
+                : registry.local() ? Values.str(root, "service") : null;
     }
 
     private static Builder builder(Map<String, Object> root, String image) {

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.Command;
+import org.kamal4j.config.Builder;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.ssh.ExecResult;
 
@@ -30,9 +31,9 @@ public final class CleanClone {
      * The directory to run the build in: the project directory itself when there is nothing to clone, else the
      * project's directory inside a clone that matches HEAD exactly (reset, or deleted and cloned again).
      */
-    public Path buildDirectory(String service, String context) throws FlowException, InterruptedException {
+    public Path buildDirectory(String service, Builder builder) throws FlowException, InterruptedException {
         Path project = ctx.baseDir().toAbsolutePath().normalize();
-        if (context != null) {
+        if (builder.buildsWorkingTree()) {
             return project;
         }
         ExecResult top = ctx.local().run(Command.of("git", "rev-parse", "--show-toplevel").raw("2>/dev/null"),

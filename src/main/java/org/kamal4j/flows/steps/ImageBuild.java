@@ -43,7 +43,7 @@ public final class ImageBuild {
             run("docker login", new RegistryCommands(config.registry(), config.secrets()).login(), Map.of());
         }
         ctx.hook("pre-build", config.version(), ctx.selection().hosts(), Map.of());
-        Path dir = new CleanClone(ctx).buildDirectory(config.service(), config.builder().context());
+        Path dir = new CleanClone(ctx).buildDirectory(config.service(), config.builder());
         Command build = dir.equals(ctx.baseDir().toAbsolutePath().normalize()) ? images.build()
                 : Command.of("cd", dir.toString()).and(images.build());
         Map<String, String> secrets = buildSecrets(config);
