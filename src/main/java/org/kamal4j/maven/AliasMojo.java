@@ -3,14 +3,18 @@ package org.kamal4j.maven;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.kamal4j.config.DeployConfig;
 
 /**
@@ -56,15 +60,36 @@ public class AliasMojo extends AbstractKamalMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("aliases/" + alias + " (`" + text + "`): " + e.getMessage());
         }
-        if (plugin != null && plugin.getMojo(line.goal()) == null) {
-            throw new MojoFailureException("aliases/" + alias + " (`" + text + "`) needs the goal kamal:" + line.goal()
-                    + ", which this plugin does not have (docs/compatibility.md lists Kamal's commands and their goals)");
+        if (plugin != null) {
+            checkGoal(plugin.getMojo(line.goal()), line, "aliases/" + alias + " (`" + text + "`)");
         }
         getLog().info("Alias " + alias + ": mvn kamal:" + line.goal() + " " + describe(line.properties()));
         int status = runChild(line);
         if (status != 0) {
             throw new MojoFailureException("Alias " + alias + " (kamal:" + line.goal() + ") failed with exit status "
                     + status + "; its output is above");
+        }
+    }
+
+    /**
+     * The goal exists and declares every property the command line sets. The plugin descriptor is the one list of
+     * each goal's properties, so an option Kamal accepts but this goal has no parameter for is refused here instead
+     * of being silently ignored by the child build.
+     */
+    static void checkGoal(MojoDescriptor goal, KamalCommandLine line, String where) throws MojoFailureException {
+        if (goal == null) {
+            throw new MojoFailureException(where + " needs the goal kamal:" + line.goal() + ", which this plugin "
+                    + "does not have (docs/compatibility.md lists Kamal's commands and their goals)");
+        }
+        Set<String> declared = new HashSet<>();
+        for (PlexusConfiguration p : goal.getMojoConfiguration().getChildren()) {
+            declared.add(p.getValue(""));
+        }
+        List<String> unknown = line.properties().keySet().stream().filter(k -> !declared.contains("${" + k + "}"))
+                .sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new MojoFailureException(where + ": kamal:" + line.goal() + " has no " + String.join(", ", unknown)
+                    + ", so the option that sets it would do nothing; remove it from the alias");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A Kamal command line (an alias's text, as deploy.yml {@code aliases:} holds it) turned into the goal that does it
@@ -48,6 +49,14 @@ public record KamalCommandLine(String goal, Map<String, String> properties) {
             Map.entry("-c", "kamal.configFile"), Map.entry("--config-file", "kamal.configFile"),
             Map.entry("--lock-wait-timeout", "kamal.lockWaitTimeout"),
             Map.entry("--lock-wait-interval", "kamal.lockWaitInterval"));
+
+    /** Every property an option or a positional word can set. */
+    static Set<String> settableProperties() {
+        Set<String> all = new TreeSet<>(FLAGS.values());
+        all.addAll(VALUED.values());
+        all.addAll(List.of("kamal.accessory", "kamal.version", "kamal.command"));
+        return all;
+    }
 
     /**
      * Parses {@code words} (the alias text split as a shell would, then the extra arguments). Words that are not

@@ -3,12 +3,22 @@ package org.kamal4j.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.descriptor.PluginDescriptorBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.kamal4j.maven.FlowMojosTest.SyncLog;
 
 /** kamal:alias refuses what it cannot run before anything connects or starts. */
@@ -66,5 +76,37 @@ class AliasGoalTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
         assertEquals("aliases/up (`upgrade`): `upgrade` is not a Kamal command this plugin runs as a goal "
                 + "(docs/compatibility.md lists them)", e.getMessage());
+    }
+
+    @Test
+    void anOptionTheGoalHasNoParameterForIsRefusedFromThePluginDescriptor() throws Exception {
+        AliasMojo m = mojo("aliases:\n  go: deploy --reuse\n  tail: app logs -f -r web\n");
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/maven/plugin.xml")) {
+            m.plugin = new PluginDescriptorBuilder().build(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        m.alias = "go";
+        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+        assertEquals("aliases/go (`deploy --reuse`): kamal:deploy has no kamal.reuse, so the option that sets it "
+                + "would do nothing; remove it from the alias", e.getMessage());
+        KamalCommandLine tail = KamalCommandLine.parse(List.of("app", "logs", "-f", "-r", "web"));
+        AliasMojo.checkGoal(m.plugin.getMojo("app-logs"), tail, "aliases/tail");
+    }
+
+    /** Every property a Kamal option maps to is a parameter of some goal, so a rename cannot leave one behind. */
+    @Test
+    void everyPropertyAKamalOptionSetsIsDeclaredByAGoal() throws Exception {
+        PluginDescriptor plugin;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/maven/plugin.xml")) {
+            plugin = new PluginDescriptorBuilder().build(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        Set<String> declared = new HashSet<>();
+        for (MojoDescriptor goal : plugin.getMojos()) {
+            for (PlexusConfiguration p : goal.getMojoConfiguration().getChildren()) {
+                declared.add(p.getValue(""));
+            }
+        }
+        List<String> missing = KamalCommandLine.settableProperties().stream().filter(p -> !declared.contains("${" + p + "}"))
+                .sorted().toList();
+        assertEquals(List.of(), missing);
     }
 }
