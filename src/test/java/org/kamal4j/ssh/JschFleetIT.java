@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -106,28 +105,6 @@ class JschFleetIT {
         }
         try (JschTransport t = ItSsh.builder(ssh(List.of(fleet.rsaKey()), null)).build()) {
             assertEquals("root\n", t.session(fleet.host(3)).run(Command.of("whoami")));
-        }
-    }
-
-    @Test
-    void tcpNoDelayFigureOverTheBridge() throws Exception {
-        double on = mean(true);
-        double off = mean(false);
-        System.out.printf(Locale.ROOT, "TCP_NODELAY figure (fleet tr, veth bridge): mean per trivial command over 50 "
-                + "commands: %.2f ms with TCP_NODELAY, %.2f ms without (load average %s)%n", on, off,
-                Files.readString(Path.of("/proc/loadavg")).strip());
-        assertTrue(on > 0 && off > 0);
-    }
-
-    private static double mean(boolean noDelay) throws Exception {
-        try (JschTransport t = ItSsh.builder(ssh(List.of(fleet.key()), null)).tcpNoDelay(noDelay).build()) {
-            Session s = t.session(fleet.host(1));
-            s.run(Command.of("true"));
-            long start = System.nanoTime();
-            for (int i = 0; i < 50; i++) {
-                s.run(Command.of("true"));
-            }
-            return (System.nanoTime() - start) / 50 / 1e6;
         }
     }
 }

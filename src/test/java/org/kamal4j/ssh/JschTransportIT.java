@@ -8,10 +8,8 @@ import org.kamal4j.config.Sshkit;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -238,29 +236,6 @@ class JschTransportIT {
                     () -> t.session(sshd.host()).exec(Command.of("sleep", "20")));
             assertEquals("Timed out after 1 s running sleep on " + sshd.host() + ": `sleep 20`"
                     + " (ssh command_timeout, -Dkamal.deploy.ssh.command_timeout; 0 = none)", e.getMessage());
-        }
-    }
-
-    @Test
-    void tcpNoDelayRoundTripFigure() throws Exception {
-        double on = meanMillisPerCommand(true);
-        double off = meanMillisPerCommand(false);
-        System.out.printf(Locale.ROOT, "TCP_NODELAY figure: mean per trivial command over 50 commands: "
-                + "%.2f ms with TCP_NODELAY, %.2f ms without (load average %s)%n", on, off,
-                java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
-        assertTrue(on > 0 && off > 0);
-    }
-
-    private static double meanMillisPerCommand(boolean noDelay) throws Exception {
-        try (JschTransport t = ItSsh.builder(ItSsh.ssh(List.of(keys.ed25519), knownHosts, "strict"))
-                .tcpNoDelay(noDelay).build()) {
-            Session s = t.session(sshd.host());
-            s.run(Command.of("true"));
-            long start = System.nanoTime();
-            for (int i = 0; i < 50; i++) {
-                s.run(Command.of("true"));
-            }
-            return Duration.ofNanos(System.nanoTime() - start).toNanos() / 50 / 1e6;
         }
     }
 }
