@@ -44,7 +44,7 @@ public abstract class AbstractDeployMojo extends AbstractFlowMojo {
 
     /** The HTTP status {@code canaryUrl} must answer. */
     @Parameter(property = "kamal.canaryStatus", defaultValue = "200")
-    protected int canaryStatus;
+    protected int canaryStatus = 200;
 
     /** Seconds the canary runs before it is checked and the rest of the fleet boots. */
     @Parameter(property = "kamal.canaryWait", defaultValue = "0")

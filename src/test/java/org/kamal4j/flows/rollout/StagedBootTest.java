@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -146,7 +145,6 @@ class StagedBootTest {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/up", x -> {
             asked.add(x.getRequestURI().getQuery());
-            byte[] ok = "OK".getBytes(StandardCharsets.UTF_8);
             x.sendResponseHeaders(204, -1);
             x.close();
         });
