@@ -49,9 +49,9 @@ public final class FailureBudget {
         failures.addAll(e.failures());
     }
 
-    /** More hosts failed than the budget tolerates. */
+    /** More hosts failed than the budget tolerates (without a budget: any failure). */
     public synchronized boolean spent() {
-        return failedHosts.size() > limit;
+        return failedHosts.size() > limit || limit == 0 && !failures.isEmpty();
     }
 
     public synchronized List<String> failedHosts() {
