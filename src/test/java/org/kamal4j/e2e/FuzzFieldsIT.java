@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.kamal4j.config.ConfigException;
 import org.kamal4j.config.ConfigProblem;
 import org.kamal4j.e2e.FaultsIT.JsonStrings;
+import org.kamal4j.flows.AccessoryFlows;
 import org.kamal4j.flows.AppExecFlow;
 import org.kamal4j.flows.DeployFlow;
 import org.kamal4j.flows.local.Terminal;
@@ -124,6 +125,28 @@ class FuzzFieldsIT {
         workers.put("options", Map.of("label", optionLabels, "workdir", workdir));
         workers.put("logging", Map.of("driver", "json-file", "options", logOptions));
 
+        // an accessory on host 3: env, labels, an option value and a data directory (its host path is expanded
+        // like a volume, so the generated name holds no $NAME, and no ':' ',' or line break, which a bind cannot)
+        Map<String, Object> accEnv = new LinkedHashMap<>();
+        Map<String, Object> accLabels = new LinkedHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            accEnv.put("AFZ" + i, gen.next(UnaryOperator.identity()));
+            accLabels.put("afz" + i, gen.next(UnaryOperator.identity()));
+        }
+        List<String> accOptionLabels = List.of("aofz0=" + gen.next(UnaryOperator.identity()),
+                "aofz1=" + gen.next(UnaryOperator.identity()));
+        String dataDir = "d" + gen.next(v -> v.replaceAll("[:,\\n]", "_").replaceAll("\\$(?=[A-Za-z_{])", "_")
+                .replace("..", "_"));
+        count += accEnv.size() + accLabels.size() + accOptionLabels.size() + 1;
+        Map<String, Object> accessory = new LinkedHashMap<>();
+        accessory.put("image", fleet.image("busybox:latest"));
+        accessory.put("host", fleet.host(3));
+        accessory.put("cmd", "sh -c 'trap \"exit 0\" TERM; while true; do sleep 1; done'");
+        accessory.put("env", Map.of("clear", accEnv));
+        accessory.put("labels", accLabels);
+        accessory.put("options", Map.of("label", accOptionLabels));
+        accessory.put("directories", List.of(dataDir + ":/data"));
+
         // the audit performer (git user.email): the audit line on every host and the hooks' KAMAL_PERFORMER
         String performer = gen.next(UnaryOperator.identity());
         count++;
@@ -131,7 +154,7 @@ class FuzzFieldsIT {
         app.hook("pre-deploy", "printf '%s' \"$KAMAL_PERFORMER\" > '" + hookOut + "'");
 
         app.overrides(Map.of("servers", Map.of("web", web, "workers", workers), "proxy", proxy,
-                "volumes", List.of(volume)));
+                "volumes", List.of(volume), "accessories", Map.of("fz", accessory)));
         long t0 = System.nanoTime();
         try {
             FleetFlowRun.run(fleet, app.dir, app.output, app.config("v1"),
@@ -193,14 +216,36 @@ class FuzzFieldsIT {
             app.run("v1", "app", ctx -> new AppExecFlow(ctx).run(new AppExecFlow.Request(
                     "sh -c 'printf %s \"$FUZZ_SECRET\"'",
                     false, true, false, "v1", Map.of()), new Terminal(InputStream.nullInputStream(), terminal, false)));
-            assertEquals(secret, terminal.toString(StandardCharsets.UTF_8), "interactive exec's secret");
+            // the remote terminal is a pty, which writes each line break as CR LF (the generated values hold no CR)
+            assertEquals(secret, terminal.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"),
+                    "interactive exec's secret");
             assertEquals("", fleet.ssh(fleet.host(1), "ls -a .kamal/apps/" + app.service + "/env/roles"
                     + " | grep -F .exec- ; true"), "the exports file is removed");
+            app.run("v1", "accessory", ctx -> new AccessoryFlows(ctx).boot(AccessoryFlows.select(ctx.config(), "fz",
+                    false)));
+            String acc = app.service + "-fz";
+            List<String> accGotEnv = JsonStrings.parse(app.inspect(fleet.host(3), acc, "{{json .Config.Env}}"));
+            accEnv.forEach((k, v) -> assertTrue(accGotEnv.contains(k + "=" + v), k + "=" + v + " not in "
+                    + accGotEnv));
+            Map<String, String> accGotLabels = JsonStrings.parseMap(app.inspect(fleet.host(3), acc,
+                    "{{json .Config.Labels}}"));
+            accLabels.forEach((k, v) -> assertEquals(v, accGotLabels.get(k), k));
+            accOptionLabels.forEach(l -> {
+                String[] kv = l.split("=", 2);
+                assertEquals(kv[1], accGotLabels.get(kv[0]), kv[0]);
+            });
+            String accHome = fleet.ssh(fleet.host(3), "printf %s \"$HOME\"");
+            assertEquals(List.of(accHome + "/" + acc + "/" + dataDir + ":/data"), JsonStrings.parse(app.inspect(
+                    fleet.host(3), acc, "{{json .HostConfig.Binds}}")), "the accessory's data directory");
+            assertFalse(Files.exists(canary), "a fuzzed accessory value ran a command");
+
             assertFalse(app.output.text().contains(secret), "the secret was printed");
             assertFalse(app.lockPresent());
             System.out.printf("[FuzzFieldsIT] seed %d: %d generated values arrived intact (%.1f s)%n", seed, count,
                     (System.nanoTime() - t0) / 1e9);
         } finally {
+            fleet.ssh(fleet.host(3), "docker rm -f " + app.service + "-fz >/dev/null 2>&1; rm -rf " + app.service
+                    + "-fz; true");
             fleet.ssh(fleet.host(1), "docker exec kamal-proxy kamal-proxy remove " + app.service + "-web"
                     + " >/dev/null 2>&1; true");
         }
