@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ class FaultsIT {
         String hostile = "p\\a\"ss'w$HOME`id`\\n${X}$(touch " + CANARY + ")\nline two\t-" + seed;
         E2eApp app = E2eApp.create(fleet, "e2e-fz" + (seed % 10), "");
         Files.writeString(app.dir.resolve(".kamal/secrets"), "HOSTILE='" + hostile.replace("'", "") + "'\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         String secret = hostile.replace("'", "");
         Map<String, Object> clear = new LinkedHashMap<>();
         Map<String, Object> labels = new LinkedHashMap<>();

@@ -81,11 +81,20 @@ class FuzzFieldsIT {
         Path served = app.dir.resolve("www").resolve(healthFile);
         Files.createDirectories(served.getParent());
         Files.writeString(served, "ok\n");
+        // asset_path: a directory of the image (made here), copied out on the host and mounted back as a volume,
+        // so like a volume it holds no $NAME, ':' ',' line break or '..'
+        String assetDir = "as" + gen.next(v -> noTrailingSlash(v.replaceAll("[:,\\n]", "_")
+                .replaceAll("\\$(?=[A-Za-z_{])", "_").replace("..", "_").replaceAll("/+", "/")));
+        String assetPath = "/www/" + assetDir;
+        Path asset = app.dir.resolve("www").resolve(assetDir).resolve("asset.txt");
+        Files.createDirectories(asset.getParent());
+        Files.writeString(asset, "asset " + seed + "\n");
         count += webEnv.size() + 1 + webLabels.size() + proxyHosts.size() + prefixes.size()
-                + responseHeaders.size() + 1;
+                + responseHeaders.size() + 1 + 1;
         Map<String, Object> web = new LinkedHashMap<>();
         web.put("hosts", List.of(fleet.host(1)));
         web.put("proxy", true);
+        web.put("asset_path", assetPath);
         web.put("labels", webLabels);
         web.put("env", Map.of("clear", webEnv, "secret", List.of("FUZZ_SECRET")));
         Map<String, Object> proxy = new LinkedHashMap<>();
@@ -169,6 +178,14 @@ class FuzzFieldsIT {
             Map<String, String> gotWebLabels = JsonStrings.parseMap(app.inspect(fleet.host(1), webContainer,
                     "{{json .Config.Labels}}"));
             webLabels.forEach((k, v) -> assertEquals(v, gotWebLabels.get(k), k));
+
+            String webHome = fleet.ssh(fleet.host(1), "printf %s \"$HOME\"");
+            String assetVolume = webHome + "/.kamal/apps/" + app.service + "/assets/volumes/web-v1";
+            List<String> webBinds = JsonStrings.parse(app.inspect(fleet.host(1), webContainer,
+                    "{{json .HostConfig.Binds}}"));
+            assertTrue(webBinds.contains(assetVolume + ":" + assetPath), assetPath + " not in " + webBinds);
+            assertEquals("asset " + seed, fleet.ssh(fleet.host(1), "cat '" + assetVolume + "/asset.txt'").strip(),
+                    "the assets were copied out of " + assetPath);
 
             String state = fleet.ssh(fleet.host(1), "docker cp kamal-proxy:/home/kamal-proxy/.config/kamal-proxy/"
                     + "kamal-proxy.state - | tar -xO");
