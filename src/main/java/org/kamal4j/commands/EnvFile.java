@@ -47,11 +47,29 @@ public record EnvFile(String content, Set<String> secretValues, Map<String, Stri
         if (fromEnvironment.isEmpty()) {
             return run;
         }
+        return Command.ofParts(List.of(new Command.Raw("eval \"$(cat)\""))).and(run).withStdin(exports())
+                .withSecrets(fromEnvironment.values());
+    }
+
+    /**
+     * {@code run} preceded by {@code . <file> && rm -f <file>}, for a {@code docker run} whose standard input is a
+     * terminal ({@link #feed} needs it): {@code file} is an owner-only upload of {@link #exports()}, read and
+     * removed before the container starts. Without bare variables, {@code run} itself.
+     */
+    public Command sourced(String file, Command run) {
+        if (fromEnvironment.isEmpty()) {
+            return run;
+        }
+        return Command.of(".", file).and(Command.of("rm", "-f", file)).and(run)
+                .withSecrets(fromEnvironment.values());
+    }
+
+    /** {@code export NAME='value'} per bare variable, single-quoted, so nothing in the value is shell syntax. */
+    public String exports() {
         StringBuilder script = new StringBuilder();
         fromEnvironment.forEach((name, value) -> script.append("export ").append(name).append("='")
                 .append(value.replace("'", "'\\''")).append("'\n"));
-        return Command.ofParts(List.of(new Command.Raw("eval \"$(cat)\""))).and(run).withStdin(script.toString())
-                .withSecrets(fromEnvironment.values());
+        return script.toString();
     }
 
     /**

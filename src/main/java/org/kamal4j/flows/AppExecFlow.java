@@ -4,6 +4,7 @@ import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.FlowException;
 import org.kamal4j.flows.local.LocalTerminalMode;
 import org.kamal4j.flows.local.Terminal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.kamal4j.commands.AppCommands;
@@ -132,6 +133,14 @@ public final class AppExecFlow {
                     s.run(login);
                 }
                 command = app.execNew(host, version, request.command(), request.env(), false, terminal.dockerFlag());
+                // The terminal is the container's standard input, so a multi-line secret cannot come through it
+                // (EnvFile.feed): it goes through an owner-only file that the command reads and removes first.
+                EnvFile env = EnvFile.of(config.envFor(config.role(role), host), config.secrets());
+                if (!env.fromEnvironment().isEmpty()) {
+                    String file = config.roleEnvFile(role) + ".exec-" + ctx.randomHex().apply(8);
+                    s.upload(env.exports().getBytes(StandardCharsets.UTF_8), file, 0600);
+                    command = env.sourced(file, command);
+                }
             }
             int status = s.attach(command, terminal.in(), terminal.out());
             if (Thread.currentThread().isInterrupted()) {

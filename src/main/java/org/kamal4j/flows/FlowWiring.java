@@ -42,6 +42,7 @@ public final class FlowWiring {
     private boolean skipHooks;
     private int maxThreads = 64;
     private int hookTimeout = Hooks.DEFAULT_TIMEOUT;
+    private int stopGrace = StopOnInterrupt.GRACE_SECONDS;
     private LockWait lockWait = LockWait.NONE;
     private int runTimeout;
     private String command = "deploy";
@@ -94,6 +95,15 @@ public final class FlowWiring {
     /** At most this many hosts are worked on at once. */
     public FlowWiring maxThreads(int n) {
         this.maxThreads = n;
+        return this;
+    }
+
+    /**
+     * Seconds running remote steps get to end on their own after Ctrl-C or {@code -Dkamal.timeout}, before they are
+     * cut short ({@code -Dkamal.stopGrace}).
+     */
+    public FlowWiring stopGrace(int seconds) {
+        this.stopGrace = seconds;
         return this;
     }
 
@@ -157,7 +167,7 @@ public final class FlowWiring {
      * through one {@link StopOnInterrupt}: the hook waits (bounded) until the flow has settled and released the lock.
      */
     public void run(Flow flow) throws KamalException {
-        StopOnInterrupt stop = StopOnInterrupt.forCurrentThread();
+        StopOnInterrupt stop = StopOnInterrupt.forCurrentThread(stopGrace);
         Thread ctrlC = new Thread(() -> {
             stop.request("Ctrl-C", output);
             if (!stop.awaitFinished(stop.maxWaitSeconds())) {

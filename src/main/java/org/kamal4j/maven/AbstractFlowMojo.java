@@ -33,6 +33,13 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
     @Parameter(property = "kamal.hookTimeout", defaultValue = "300")
     protected int hookTimeout;
 
+    /**
+     * Seconds running remote steps (a boot waiting for its container to be ready) get after Ctrl-C or
+     * {@code kamal.timeout} before they are cut short.
+     */
+    @Parameter(property = "kamal.stopGrace", defaultValue = "30")
+    protected int stopGrace;
+
     /** Seconds the whole goal may run; then it stops as on Ctrl-C (0 = no limit). */
     @Parameter(property = "kamal.timeout", defaultValue = "0")
     protected int timeout;
@@ -82,7 +89,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
         Flow flow = flow();
         FlowWiring wiring = FlowWiring.of(config, new MavenOutput(getLog())).hosts(hosts).roles(roles)
                 .primaryOnly(primary).dryRun(dryRun).skipHooks(skipHooks).maxThreads(maxThreads)
-                .hookTimeout(hookTimeout).runTimeout(timeout)
+                .hookTimeout(hookTimeout).runTimeout(timeout).stopGrace(stopGrace)
                 .lockWait(lockWait, lockWaitTimeout, lockWaitInterval)
                 .command(commandName()).baseDir(projectDir().toPath()).environment(environment())
                 .buildInputs(MavenBuildInputs.of(project, settings, config));

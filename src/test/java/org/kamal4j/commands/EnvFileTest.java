@@ -1,11 +1,14 @@
 package org.kamal4j.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +40,24 @@ class EnvFileTest {
         assertEquals("export X='line1\nit'\\''s $HOME `id`\r\nend'\n", new String(fed.stdin(),
                 StandardCharsets.UTF_8));
         assertTrue(fed.secrets().contains(value));
+    }
+
+    @Test
+    void aTerminalRunReadsTheValueFromAFileItRemovesFirst() throws Exception {
+        String value = "line1\nit's $HOME `id` $(touch canary)\r\nend\\";
+        EnvFile file = EnvFile.of(new Env(Map.of(), List.of("X"), Map.of()), Secrets.of(Map.of("X", value)));
+        Path dir = Files.createTempDirectory("envfile-");
+        Path exports = dir.resolve(".kamal/web.env.exec-1234");
+        Files.createDirectories(exports.getParent());
+        Files.writeString(exports, file.exports());
+        Command run = file.sourced(".kamal/web.env.exec-1234", Command.of("printenv", "X"));
+        assertTrue(run.secrets().contains(value));
+        Process p = new ProcessBuilder("/bin/sh", "-c", ShellQuoting.render(run)).directory(dir.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        assertEquals(value + "\n", out);
+        assertFalse(Files.exists(exports), "the file is removed before the run");
+        assertFalse(Files.exists(dir.resolve("canary")), "nothing in the value ran");
     }
 
     @Test

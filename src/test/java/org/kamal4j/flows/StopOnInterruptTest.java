@@ -43,6 +43,18 @@ class StopOnInterruptTest {
     }
 
     @Test
+    void theGraceIsTheOneGivenWithKamalStopGrace() {
+        StopOnInterrupt stop = StopOnInterrupt.forCurrentThread(5);
+        stop.settles();
+        List<String> printed = new CopyOnWriteArrayList<>();
+        stop.request("Ctrl-C", (level, line) -> printed.add(line));
+        stop.finished();
+        assertTrue(printed.get(0).contains("running steps get up to 5 s"), printed.toString());
+        assertFalse(stop.graceOver(), "5 s have not passed");
+        assertEquals(35, stop.maxWaitSeconds(), "the grace, then asking, releasing and printing");
+    }
+
+    @Test
     void aNewContainerNotReadyWhenTheGraceEndsIsStoppedAndTheOldOneKept() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
             f.stop = new StopOnInterrupt(Thread.currentThread(), 0, false);

@@ -37,6 +37,16 @@ record AccessoriesValidator(Checker c, EnvValidator env, ProxyValidator proxy, S
                 c.listOf(join(path, k), a.get(k), Kind.STRING);
             }
         }
+        if (a.get("host") instanceof String h) {
+            HostNames.check(c, join(path, "host"), h);
+        }
+        if (a.get("hosts") instanceof List<?> hs) {
+            for (int i = 0; i < hs.size(); i++) {
+                if (hs.get(i) instanceof String h) {
+                    HostNames.check(c, join(join(path, "hosts"), i), h);
+                }
+            }
+        }
         if (SELECTORS.stream().filter(a::containsKey).count() != 1) {
             c.add(path, "specify one of `host`, `hosts`, `role`, `roles`, `tag` or `tags`");
         }

@@ -31,12 +31,16 @@ record ServersValidator(Checker c, EnvValidator env, ProxyValidator proxy, Secti
             if (!c.type(p, h, Kind.STRING, Kind.HASH)) {
                 continue;
             }
+            if (h instanceof String s) {
+                HostNames.check(c, p, s);
+            }
             if (h instanceof Map<?, ?> m) {
                 if (m.size() != 1) {
                     c.add(p, "multiple hosts found");
                     continue;
                 }
                 Map.Entry<?, ?> e = m.entrySet().iterator().next();
+                HostNames.check(c, join(p, e.getKey()), String.valueOf(e.getKey()));
                 if (e.getValue() instanceof List<?> tags) {
                     c.listOf(join(p, e.getKey()), tags, Kind.STRING);
                 } else {

@@ -50,9 +50,12 @@ public final class StopOnInterrupt {
         this.escalates = escalates;
     }
 
-    /** For a run of the calling thread that reports {@link #finished} (FlowWiring), with the default grace. */
-    public static StopOnInterrupt forCurrentThread() {
-        return new StopOnInterrupt(Thread.currentThread(), GRACE_SECONDS, true);
+    /**
+     * For a run of the calling thread that reports {@link #finished} (FlowWiring); {@code graceSeconds}: how long
+     * running remote steps get after the stop ({@code -Dkamal.stopGrace}, default {@link #GRACE_SECONDS}).
+     */
+    public static StopOnInterrupt forCurrentThread(int graceSeconds) {
+        return new StopOnInterrupt(Thread.currentThread(), graceSeconds, true);
     }
 
     /** For a context used outside FlowWiring (tests, embedding callers): the same stop, never escalated. */
