@@ -1,6 +1,7 @@
 package org.kamal4j.flows;
 
 import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.rollout.PreviousVersion;
 import java.util.List;
 import org.kamal4j.flows.steps.DeploySteps;
 import java.util.function.Function;
@@ -22,9 +23,15 @@ public final class AppQueryFlows {
         this.ctx = ctx;
     }
 
-    /** {@code app containers}: every container of the service and destination, all roles, per host. */
+    /**
+     * {@code app containers}: every container of the service and destination, all roles, per host; then, per
+     * (host, role), the version it runs and the one before it, which {@code kamal:rollback} without a version boots.
+     */
     public void containers() throws MultiHostException, InterruptedException {
         perHost(AppCommands::listAllContainers);
+        for (PreviousVersion.Found f : new PreviousVersion(ctx).find(ctx.config())) {
+            ctx.output().info(f.host(), "Versions: " + f.describe());
+        }
     }
 
     /** {@code app images}: the repository's images per host. */

@@ -8,6 +8,7 @@ import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.LockCommands;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.rollout.PreviousVersion;
 import org.kamal4j.flows.steps.BootReport;
 import org.kamal4j.flows.steps.DeployLock;
 import org.kamal4j.flows.steps.DeploySteps;
@@ -16,7 +17,8 @@ import org.kamal4j.runner.MultiHostException;
 /**
  * {@code kamal:rollback}: under the lock, checks that a container of the version exists for every selected
  * (host, role), then boots that version again from its image on the hosts. Unlike Kamal, an unavailable version
- * is an error naming the hosts that lack it.
+ * is an error naming the hosts that lack it, and the version may be left out: then it is the one the hosts ran
+ * before the current one.
  */
 public final class RollbackFlow {
 
@@ -26,29 +28,32 @@ public final class RollbackFlow {
         this.ctx = ctx;
     }
 
-    /** Rolls back to {@code version}. */
+    /**
+     * Rolls back to {@code version}; blank: to the version every selected (host, role) ran before the current one
+     * ({@link PreviousVersion}), read under the lock. The {@code pre-connect} hook then runs before the version is
+     * known, without {@code KAMAL_VERSION}.
+     */
     public BootReport run(String version) throws FlowException, MultiHostException, InterruptedException {
         long started = System.nanoTime();
-        if (version == null || version.isBlank()) {
-            throw new FlowException("No version to roll back to; pass it with -Dkamal.version=<version>");
-        }
-        DeployConfig config = ctx.config().withVersion(version);
-        ctx.hook("pre-connect", version, ctx.selection().hosts(), Map.of());
+        boolean previous = version == null || version.isBlank();
+        ctx.hook("pre-connect", previous ? null : version, ctx.selection().hosts(), Map.of());
         DeploySteps steps = new DeploySteps(ctx);
         BootReport report = new BootReport();
         DeployLock lock = new DeployLock(ctx);
         ctx.stop().settles();
-        lock.acquire(LockCommands.AUTOMATIC_MESSAGE, version);
+        lock.acquire(LockCommands.AUTOMATIC_MESSAGE, previous ? "(the previous version)" : version);
+        DeployConfig config = ctx.config();
         try {
+            config = ctx.config().withVersion(previous ? new PreviousVersion(ctx).resolve(ctx.config()) : version);
             requireAvailable(config);
-            ctx.hook("pre-deploy", version, ctx.selection().hosts(), Map.of());
+            ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
             steps.boot(config, Map.of(), report);
             steps.finish(config, false);
         } finally {
             lock.end(config);
             steps.summary(report);
         }
-        ctx.hook("post-deploy", version, ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",
+        ctx.hook("post-deploy", config.version(), ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",
                 String.valueOf(Math.round((System.nanoTime() - started) / 1e9))));
         return report;
     }
