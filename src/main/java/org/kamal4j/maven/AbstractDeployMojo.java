@@ -1,7 +1,11 @@
 package org.kamal4j.maven;
 
 import java.nio.file.Path;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.kamal4j.KamalException;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.rollout.Resume;
 import org.kamal4j.flows.rollout.RolloutOptions;
 
 /** What {@code kamal:deploy} and {@code kamal:redeploy} share: skipping the push and the rollout policy. */
@@ -18,9 +22,37 @@ public abstract class AbstractDeployMojo extends AbstractFlowMojo {
     @Parameter(property = "kamal.revert", defaultValue = "true")
     protected boolean revert;
 
+    /**
+     * After a failed deploy: deploy the same version again only to the hosts its report shows not deployed (failed,
+     * reverted or never reached), with the image already pushed; the hosts that switched are left alone.
+     */
+    @Parameter(property = "kamal.resume", defaultValue = "false")
+    protected boolean resume;
+
     @Override
     protected boolean versionRequired() {
-        return true;
+        return !resume; // a resume deploys the version of the report it reads
+    }
+
+    @Override
+    protected DeployConfig prepare(DeployConfig config) throws KamalException, MojoFailureException {
+        if (!resume) {
+            return config;
+        }
+        if (hosts != null && !hosts.isBlank()) {
+            throw new MojoFailureException("-Dkamal.resume deploys to the hosts the last deploy did not finish; "
+                    + "drop -Dkamal.hosts");
+        }
+        Resume r = Resume.fromLastReport(rolloutOptions().reportFileUnder(projectDir().toPath()).getParent(),
+                config.service());
+        if (version != null && !version.isBlank() && !version.equals(r.version())) {
+            throw new MojoFailureException("-Dkamal.resume deploys " + r.version() + " again (from " + r.report()
+                    + "), not -Dkamal.version=" + version);
+        }
+        getLog().info(r.describe());
+        hosts = r.hostPatterns();
+        skipPush = true; // the failed deploy built and pushed the image before it took the lock
+        return config.withVersion(r.version());
     }
 
     /**

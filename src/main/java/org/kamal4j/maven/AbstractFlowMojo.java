@@ -73,12 +73,26 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
         return false;
     }
 
+    /**
+     * The configuration the goal runs with, once loaded: a goal may narrow it (and its own parameters) from what it
+     * reads before connecting, as {@code kamal.resume} does from the last deploy report.
+     */
+    protected DeployConfig prepare(DeployConfig config) throws KamalException, MojoFailureException {
+        return config;
+    }
+
     /** The goal's flow; refuses (before anything is wired) when a goal parameter is missing. */
     protected abstract Flow flow() throws MojoFailureException;
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        DeployConfig config = loadConfig(versionRequired());
+        DeployConfig loaded = loadConfig(versionRequired());
+        DeployConfig config;
+        try {
+            config = prepare(loaded);
+        } catch (KamalException e) {
+            throw Failures.of(e.heading(), e.details(), e);
+        }
         Flow flow = flow();
         FlowWiring wiring = FlowWiring.of(config, new MavenOutput(getLog())).hosts(hosts).roles(roles)
                 .primaryOnly(primary).dryRun(dryRun).skipHooks(skipHooks).maxThreads(maxThreads)

@@ -35,6 +35,7 @@ public final class Rollout {
     private final long started = System.nanoTime();
     private final Map<String, String> causes = new ConcurrentHashMap<>();
     private volatile Throwable failure;
+    private volatile Path html;
 
     public Rollout(FlowContext ctx, RolloutOptions options) {
         this.ctx = ctx;
@@ -45,6 +46,8 @@ public final class Rollout {
     /** Runs {@code boot}; when it fails, reverts or reports the split, then rethrows its error. */
     public void boot(DeployConfig config, BootReport report, Boot boot) throws MultiHostException, FlowException,
             InterruptedException {
+        report.listen(new Progress(config.boot().groups(ctx.selection().appHosts()), ctx.selection()::roleNamesOn,
+                line -> ctx.output().info(line)));
         try {
             boot.run();
         } catch (MultiHostException | FlowException | RuntimeException e) {
@@ -78,20 +81,36 @@ public final class Rollout {
         }
     }
 
-    /** Writes the JSON report and its HTML page (not in a dry run); a report that cannot be written is a warning, never the deploy's failure. */
+    /**
+     * Writes the JSON report and its HTML page as {@code <goal>-<timestamp>.json} ({@link ReportFiles}) and, for a
+     * deploy or redeploy, again as {@code deploy-report.json} (not in a dry run); a report that cannot be written is
+     * a warning, never the deploy's failure.
+     */
     public void writeReport(DeployConfig config, BootReport report) {
         if (ctx.dryRun()) {
             return; // a dry run changes nothing, not even the last report
         }
-        Path file = options.reportFileUnder(ctx.baseDir());
+        Path last = options.reportFileUnder(ctx.baseDir()).toAbsolutePath().normalize();
+        Path file = ReportFiles.timestamped(last.getParent(), ctx.command(), startedAt);
         try {
             DeployReport json = new DeployReport(ctx.command(), config.service(), config.version(), startedAt,
-                    Duration.ofNanos(System.nanoTime() - started), options.revert(), failure);
+                    Duration.ofNanos(System.nanoTime() - started), options.revert(), failure)
+                    .facts(h -> new DeployReport.HostFacts(ctx.transport().commands(h), ctx.transport().spans(h)));
             json.write(file, ctx.selection().hosts(), ctx.selection()::roleNamesOn, report.rows(), causes);
-            ctx.output().info("Deploy report: " + file.toAbsolutePath().normalize() + " and "
-                    + DeployReport.htmlBeside(file.toAbsolutePath().normalize()));
+            if (Resume.GOALS.contains(ctx.command())) {
+                json.write(last, ctx.selection().hosts(), ctx.selection()::roleNamesOn, report.rows(), causes);
+            }
+            html = DeployReport.htmlBeside(file);
+            ctx.output().info("Deploy report: " + file + " and " + html);
         } catch (IOException | RuntimeException e) {
             ctx.output().warn("Could not write the deploy report " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Ends a successful run's output with the report page's path (a failed run names it before its error). */
+    public void printReportPath() {
+        if (html != null) {
+            ctx.output().info("Report: " + html);
         }
     }
 
