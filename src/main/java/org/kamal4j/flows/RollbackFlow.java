@@ -9,6 +9,8 @@ import org.kamal4j.commands.LockCommands;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.rollout.PreviousVersion;
+import org.kamal4j.flows.rollout.Rollout;
+import org.kamal4j.flows.rollout.RolloutOptions;
 import org.kamal4j.flows.steps.BootReport;
 import org.kamal4j.flows.steps.DeployLock;
 import org.kamal4j.flows.steps.DeploySteps;
@@ -23,9 +25,16 @@ import org.kamal4j.runner.MultiHostException;
 public final class RollbackFlow {
 
     private final FlowContext ctx;
+    private RolloutOptions reports = new RolloutOptions(false, null);
 
     public RollbackFlow(FlowContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Where the rollback's report goes ({@link RolloutOptions#reportFileUnder}); a rollback never reverts. */
+    public RollbackFlow reports(RolloutOptions options) {
+        this.reports = new RolloutOptions(false, options.reportFile());
+        return this;
     }
 
     /**
@@ -43,18 +52,24 @@ public final class RollbackFlow {
         ctx.stop().settles();
         lock.acquire(LockCommands.AUTOMATIC_MESSAGE, previous ? "(the previous version)" : version);
         DeployConfig config = ctx.config();
+        Rollout written = new Rollout(ctx, reports);
         try {
             config = ctx.config().withVersion(previous ? new PreviousVersion(ctx).resolve(ctx.config()) : version);
             requireAvailable(config);
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
             steps.boot(config, Map.of(), report);
             steps.finish(config, false);
+        } catch (Exception e) {
+            written.failed(e);
+            throw e;
         } finally {
             lock.end(config);
             steps.summary(report);
+            written.writeReport(config, report);
         }
         ctx.hook("post-deploy", config.version(), ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",
                 String.valueOf(Math.round((System.nanoTime() - started) / 1e9))));
+        written.printReportPath();
         return report;
     }
 

@@ -1,6 +1,5 @@
 package org.kamal4j.maven;
 
-import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kamal4j.KamalException;
@@ -43,7 +42,7 @@ public abstract class AbstractDeployMojo extends AbstractFlowMojo {
             throw new MojoFailureException("-Dkamal.resume deploys to the hosts the last deploy did not finish; "
                     + "drop -Dkamal.hosts");
         }
-        Resume r = Resume.fromLastReport(rolloutOptions().reportFileUnder(projectDir().toPath()).getParent(),
+        Resume r = Resume.fromLastReport(reportDir(),
                 config.service());
         if (version != null && !version.isBlank() && !version.equals(r.version())) {
             throw new MojoFailureException("-Dkamal.resume deploys " + r.version() + " again (from " + r.report()
@@ -55,13 +54,13 @@ public abstract class AbstractDeployMojo extends AbstractFlowMojo {
         return config.withVersion(r.version());
     }
 
-    /**
-     * The rollout policy; the report goes to {@code target/kamal/} of a Maven project, else (a goal run without a
-     * pom) to {@code .kamal/} of the directory the goal runs in.
-     */
+    @Override
+    protected boolean writesOwnReport() {
+        return true;
+    }
+
+    /** The rollout policy; the report goes to {@link #reportDir()}. */
     protected RolloutOptions rolloutOptions() {
-        boolean inProject = project != null && project.getFile() != null && project.getBuild() != null;
-        return new RolloutOptions(revert, inProject ? Path.of(project.getBuild().getDirectory(), "kamal",
-                RolloutOptions.REPORT_NAME) : null);
+        return new RolloutOptions(revert, reportDir().resolve(RolloutOptions.REPORT_NAME));
     }
 }

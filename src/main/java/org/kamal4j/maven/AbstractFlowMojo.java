@@ -56,16 +56,41 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
      * make) counts as that goal.
      */
     final String commandName() {
-        Class<?> goal = getClass();
-        while (!Modifier.isAbstract(goal.getSuperclass().getModifiers())) {
-            goal = goal.getSuperclass();
-        }
-        String name = goal.getSimpleName();
+        String name = goalClass().getSimpleName();
         int end = 1;
         while (end < name.length() && Character.isLowerCase(name.charAt(end))) {
             end++;
         }
         return name.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
+    /** The goal's class: a subclass of a goal (as tests make) counts as that goal. */
+    private Class<?> goalClass() {
+        Class<?> goal = getClass();
+        while (!Modifier.isAbstract(goal.getSuperclass().getModifiers())) {
+            goal = goal.getSuperclass();
+        }
+        return goal;
+    }
+
+    /** The goal's name as Maven knows it, from its class name: {@code AppContainersMojo} is {@code app-containers}. */
+    final String goalName() {
+        String name = goalClass().getSimpleName().replaceFirst("Mojo$", "");
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Where reports go: {@code target/kamal/} of a Maven project (so {@code mvn clean} removes them), else (a goal
+     * run without a pom) {@code .kamal/} of the directory the goal runs in.
+     */
+    protected Path reportDir() {
+        boolean inProject = project != null && project.getFile() != null && project.getBuild() != null;
+        return inProject ? Path.of(project.getBuild().getDirectory(), "kamal") : projectDir().toPath().resolve(".kamal");
+    }
+
+    /** Whether the goal's flow writes its own report (deploy, redeploy, rollback); the others get one per run. */
+    protected boolean writesOwnReport() {
+        return false;
     }
 
     /** Whether the goal boots a version (setup, deploy, redeploy, rollback, app-start); other goals need none. */
@@ -99,6 +124,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
                 .hookTimeout(hookTimeout).runTimeout(timeout)
                 .lockWait(lockWait, lockWaitTimeout, lockWaitInterval)
                 .command(commandName()).baseDir(projectDir().toPath()).environment(environment())
+                .report(writesOwnReport() ? null : reportDir(), goalName())
                 .buildInputs(MavenBuildInputs.of(project, settings, config));
         Server server = sshServer(config);
         if (server != null) {

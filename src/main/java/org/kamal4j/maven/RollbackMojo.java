@@ -3,6 +3,7 @@ package org.kamal4j.maven;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.RollbackFlow;
+import org.kamal4j.flows.rollout.RolloutOptions;
 
 /**
  * Boots an earlier version again from its container image ({@code kamal rollback VERSION}): {@code -Dkamal.version},
@@ -14,6 +15,12 @@ public class RollbackMojo extends AbstractFlowMojo {
     @Override
     protected Flow flow() {
         // only an explicit -Dkamal.version counts: the configuration's default (VERSION, git HEAD) is what runs now
-        return ctx -> new RollbackFlow(ctx).run(version);
+        return ctx -> new RollbackFlow(ctx).reports(new RolloutOptions(false, reportDir().resolve(
+                RolloutOptions.REPORT_NAME))).run(version);
+    }
+
+    @Override
+    protected boolean writesOwnReport() {
+        return true;
     }
 }

@@ -23,7 +23,7 @@ import org.kamal4j.flows.steps.BootReport;
 public final class DeployReport {
 
     /** Results in the report, worst first: a host's result is its worst role's. */
-    static final List<String> RESULTS = List.of("revert-failed", "failed", "reverted", "skipped", "deployed");
+    static final List<String> RESULTS = List.of("revert-failed", "failed", "reverted", "skipped", "deployed", "done");
 
     private final String goal;
     private final String service;
@@ -94,7 +94,8 @@ public final class DeployReport {
     record RoleEntry(String role, String from, String to, String result, String cause, double seconds) {}
 
     /** One host: its worst role's result and its longest role's seconds. */
-    record HostEntry(String host, String result, double seconds, List<RoleEntry> roles, HostFacts facts) {}
+    record HostEntry(String host, String result, String cause, double seconds, List<RoleEntry> roles,
+            HostFacts facts) {}
 
     /** The error message, or null for a successful deploy. */
     String error() {
@@ -132,6 +133,12 @@ public final class DeployReport {
         String error = error();
         List<HostEntry> out = new ArrayList<>();
         for (String host : hosts) {
+            if (roles.apply(host).isEmpty()) {
+                // a goal that boots nothing (FlowReport): the host either failed with a cause or did its part
+                String cause = causes.get(host);
+                out.add(new HostEntry(host, cause == null ? "done" : "failed", cause, 0, List.of(), facts.apply(host)));
+                continue;
+            }
             List<RoleEntry> entries = new ArrayList<>();
             String worst = "deployed";
             double longest = 0;
@@ -152,7 +159,7 @@ public final class DeployReport {
                 entries.add(new RoleEntry(role, row == null ? null : row.oldVersion(),
                         row == null ? version : row.newVersion(), result, cause, secs));
             }
-            out.add(new HostEntry(host, worst, longest, entries, facts.apply(host)));
+            out.add(new HostEntry(host, worst, null, longest, entries, facts.apply(host)));
         }
         return out;
     }
@@ -175,7 +182,8 @@ public final class DeployReport {
             HostEntry host = entries.get(h);
             sb.append(h == 0 ? "\n" : ",\n");
             indent(sb, 2).append("{\"host\": ").append(quote(host.host())).append(", \"result\": ")
-                    .append(quote(host.result())).append(", \"seconds\": ").append(host.seconds())
+                    .append(quote(host.result())).append(", \"cause\": ").append(quote(host.cause()))
+                    .append(", \"seconds\": ").append(host.seconds())
                     .append(", \"remoteCommands\": ").append(host.facts().remoteCommands()).append(", \"steps\": [");
             for (int i = 0; i < host.facts().steps().size(); i++) {
                 CountingTransport.Span step = host.facts().steps().get(i);

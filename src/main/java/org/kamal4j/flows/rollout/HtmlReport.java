@@ -23,7 +23,7 @@ final class HtmlReport {
             th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
             th{background:#f4f4f4}
             .r{font-weight:600;padding:1px 6px;border-radius:3px}
-            .deployed{background:#e3f4e6;color:#1b5e20}
+            .deployed,.done{background:#e3f4e6;color:#1b5e20}
             .reverted{background:#fff4d6;color:#8a5a00}
             .failed,.revert-failed{background:#fdecea;color:#b71c1c}
             .skipped{background:#eee;color:#555}
@@ -34,6 +34,7 @@ final class HtmlReport {
             .tl span.pull{background:#9e9e9e}
             .tl span.health{background:#4caf50}
             .tl span.bad{background:#d32f2f}
+            .legend span.pull{background:#9e9e9e}
             .legend span{display:inline-block;width:10px;height:10px;margin:0 3px 0 10px}
             """;
 
@@ -56,7 +57,10 @@ final class HtmlReport {
         sb.append("<table id=\"hosts\">\n<tr><th>Host</th><th>Role</th><th>From</th><th>To</th><th>Result</th>"
                 + "<th>Seconds</th><th>Timeline</th><th>Cause</th></tr>\n");
         for (DeployReport.HostEntry host : hosts) {
-            for (DeployReport.RoleEntry role : host.roles()) {
+            // a goal that boots nothing has no roles: one row for the host itself
+            List<DeployReport.RoleEntry> rows = !host.roles().isEmpty() ? host.roles() : List.of(
+                    new DeployReport.RoleEntry("-", null, report.version(), host.result(), host.cause(), 0));
+            for (DeployReport.RoleEntry role : rows) {
                 double width = longest <= 0 ? 0 : 100 * role.seconds() / longest;
                 sb.append("<tr class=\"row-").append(esc(role.result())).append("\"><td>").append(esc(host.host()))
                         .append("</td><td>").append(esc(role.role())).append("</td><td>")
@@ -71,7 +75,10 @@ final class HtmlReport {
                         .append(esc(role.cause() == null ? "" : role.cause())).append("</td></tr>\n");
             }
         }
-        return sb.append("</table>\n</body></html>\n").toString();
+        return sb.append("</table>\n<div class=\"meta legend\">Timeline: <span class=\"pull\"></span>pull"
+                + "<span style=\"background:#6b8fd6\"></span>other steps (run, stop, ...)<span style=\"background:#4caf50\">"
+                + "</span>health checks<span style=\"background:#d32f2f\"></span>a step that failed; hover for names "
+                + "and times</div>\n</body></html>\n").toString();
     }
 
     /**
@@ -102,6 +109,9 @@ final class HtmlReport {
     }
 
     static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.kamal4j.FlowException;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
@@ -87,23 +88,37 @@ public final class Rollout {
      * a warning, never the deploy's failure.
      */
     public void writeReport(DeployConfig config, BootReport report) {
+        write(ctx.command(), config, ctx.selection()::roleNamesOn, report.rows());
+    }
+
+    /**
+     * The report of a goal that boots nothing ({@code kamal:app-containers}, {@code kamal:proxy-reboot}, ...): per
+     * host, done or failed with its cause, its remote command count and step timeline, as
+     * {@code <goal>-<timestamp>.json} and its HTML page.
+     */
+    public void writeGoalReport(String goal) {
+        write(goal, ctx.config(), h -> List.of(), List.of());
+    }
+
+    private void write(String goal, DeployConfig config, Function<String, List<String>> roles,
+            List<BootReport.Row> rows) {
         if (ctx.dryRun()) {
             return; // a dry run changes nothing, not even the last report
         }
         Path last = options.reportFileUnder(ctx.baseDir()).toAbsolutePath().normalize();
-        Path file = ReportFiles.timestamped(last.getParent(), ctx.command(), startedAt);
+        Path file = ReportFiles.timestamped(last.getParent(), goal, startedAt);
         try {
-            DeployReport json = new DeployReport(ctx.command(), config.service(), config.version(), startedAt,
+            DeployReport json = new DeployReport(goal, config.service(), config.version(), startedAt,
                     Duration.ofNanos(System.nanoTime() - started), options.revert(), failure)
                     .facts(h -> new DeployReport.HostFacts(ctx.transport().commands(h), ctx.transport().spans(h)));
-            json.write(file, ctx.selection().hosts(), ctx.selection()::roleNamesOn, report.rows(), causes);
-            if (Resume.GOALS.contains(ctx.command())) {
-                json.write(last, ctx.selection().hosts(), ctx.selection()::roleNamesOn, report.rows(), causes);
+            json.write(file, ctx.selection().hosts(), roles, rows, causes);
+            if (Resume.GOALS.contains(goal)) {
+                json.write(last, ctx.selection().hosts(), roles, rows, causes);
             }
             html = DeployReport.htmlBeside(file);
-            ctx.output().info("Deploy report: " + file + " and " + html);
+            ctx.output().info("Report written: " + file + " and " + html);
         } catch (IOException | RuntimeException e) {
-            ctx.output().warn("Could not write the deploy report " + file + ": " + e.getMessage());
+            ctx.output().warn("Could not write the report " + file + ": " + e.getMessage());
         }
     }
 
