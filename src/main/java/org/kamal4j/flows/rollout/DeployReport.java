@@ -134,9 +134,11 @@ public final class DeployReport {
         List<HostEntry> out = new ArrayList<>();
         for (String host : hosts) {
             if (roles.apply(host).isEmpty()) {
-                // a goal that boots nothing (FlowReport): the host either failed with a cause or did its part
+                // a goal that boots nothing: the host failed with a cause, did its part, or was never reached
                 String cause = causes.get(host);
-                out.add(new HostEntry(host, cause == null ? "done" : "failed", cause, 0, List.of(), facts.apply(host)));
+                HostFacts seen = facts.apply(host);
+                out.add(new HostEntry(host, cause != null ? "failed" : seen.remoteCommands() > 0 ? "done" : "skipped",
+                        cause, 0, List.of(), seen));
                 continue;
             }
             List<RoleEntry> entries = new ArrayList<>();
