@@ -62,7 +62,7 @@ public final class PreviousVersion {
         String version = agreed(found);
         ctx.output().info("Rolling back to " + version + ", the version " + found.size() + " host role(s) ran "
                 + "before the current one (" + String.join(", ", new LinkedHashSet<>(found.stream()
-                        .map(f -> f.role() + " " + f.current()).toList())) + ")");
+                        .map(f -> f.role() + " " + (f.current() == null ? "nothing" : f.current())).toList())) + ")");
         return version;
     }
 
