@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.kamal4j.flows.local.CountingTransport;
 import org.kamal4j.flows.steps.BootReport;
@@ -68,6 +69,6 @@ class HtmlReportTest {
     }
 
     private static int count(String s, String part) {
-        return s.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+        return s.split(Pattern.quote(part), -1).length - 1;
     }
 }
