@@ -55,8 +55,8 @@ public abstract class AbstractDeployMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected boolean writesOwnReport() {
-        return true;
+    protected boolean reportedByWiring() {
+        return false; // the flow writes its boot report itself
     }
 
     /** The rollout policy; the report goes to {@link #reportDir()}. */

@@ -88,9 +88,12 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
         return inProject ? Path.of(project.getBuild().getDirectory(), "kamal") : projectDir().toPath().resolve(".kamal");
     }
 
-    /** Whether the goal's flow writes its own report (deploy, redeploy, rollback); the others get one per run. */
-    protected boolean writesOwnReport() {
-        return false;
+    /**
+     * Whether the wiring writes this goal's per-host report when its flow ends: not for goals whose flow writes its
+     * own (deploy, redeploy, rollback) nor for {@code kamal:build-push}, which reaches no host.
+     */
+    protected boolean reportedByWiring() {
+        return true;
     }
 
     /** Whether the goal boots a version (setup, deploy, redeploy, rollback, app-start); other goals need none. */
@@ -124,7 +127,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
                 .hookTimeout(hookTimeout).runTimeout(timeout)
                 .lockWait(lockWait, lockWaitTimeout, lockWaitInterval)
                 .command(commandName()).baseDir(projectDir().toPath()).environment(environment())
-                .report(writesOwnReport() ? null : reportDir(), goalName())
+                .report(reportedByWiring() ? reportDir() : null, goalName())
                 .buildInputs(MavenBuildInputs.of(project, settings, config));
         Server server = sshServer(config);
         if (server != null) {

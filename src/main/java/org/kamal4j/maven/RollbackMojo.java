@@ -20,7 +20,7 @@ public class RollbackMojo extends AbstractFlowMojo {
     }
 
     @Override
-    protected boolean writesOwnReport() {
-        return true;
+    protected boolean reportedByWiring() {
+        return false; // the flow writes its boot report itself
     }
 }
