@@ -119,6 +119,15 @@ public final class AppCommands {
                 .raw(stripPrefixLoop()).build();
     }
 
+    /**
+     * Prints the versions of every container of this role, in any state, newest first (docker lists containers by
+     * creation time, latest first): what {@code kamal:rollback} without a version reads the previous version from.
+     */
+    public Command versionsNewestFirst() {
+        return roleFilters(Line.of("docker", "container", "ls", "--all")).args("--format", "{{.Names}}").raw("|")
+                .raw(stripPrefixLoop()).build();
+    }
+
     public Command removeContainer(String version) {
         return containerIdForVersion(version).pipe(Command.of("xargs", "docker", "container", "rm"));
     }

@@ -129,6 +129,11 @@ public final class Command {
         return new Command(parts, secrets, stdin, step, seconds);
     }
 
+    /** Whether a step name was given ({@link #step}), as the deploy report's timeline shows only those. */
+    public boolean named() {
+        return step != null;
+    }
+
     /** The step name for messages: the one given, else the first word. */
     public String stepName() {
         return step != null ? step : program();

@@ -1,14 +1,16 @@
 package org.kamal4j.flows;
 
-import org.kamal4j.flows.context.FlowContext;
 import java.util.List;
-import org.kamal4j.flows.steps.DeploySteps;
 import java.util.function.Function;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.Command;
 import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.rollout.PreviousVersion;
+import org.kamal4j.flows.steps.DeploySteps;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.ssh.Session;
+import org.kamal4j.ssh.TransportException;
 
 /**
  * The read-only {@code kamal:app-*} goals of 4.8: containers, images, version, details and the stale-container
@@ -22,9 +24,15 @@ public final class AppQueryFlows {
         this.ctx = ctx;
     }
 
-    /** {@code app containers}: every container of the service and destination, all roles, per host. */
+    /**
+     * {@code app containers}: every container of the service and destination, all roles, per host; then, per
+     * (host, role), the version it runs and the one before it, which {@code kamal:rollback} without a version boots.
+     */
     public void containers() throws MultiHostException, InterruptedException {
         perHost(AppCommands::listAllContainers);
+        for (PreviousVersion.Found f : new PreviousVersion(ctx).find(ctx.config())) {
+            ctx.output().info(f.host(), "Versions: " + f.describe());
+        }
     }
 
     /** {@code app images}: the repository's images per host. */
@@ -66,7 +74,7 @@ public final class AppQueryFlows {
     }
 
     /** Versions of the running containers of the role other than the current one. */
-    static List<String> stale(Session s, AppCommands app) throws org.kamal4j.ssh.TransportException {
+    static List<String> stale(Session s, AppCommands app) throws TransportException {
         String running = s.run(app.runningVersions());
         String current = s.tryRun(app.currentRunningVersion());
         return DeploySteps.staleVersions(running, current == null ? "" : current.strip());

@@ -100,6 +100,7 @@ public final class DeployFlow {
         ctx.hook("post-deploy", config.version(), ctx.selection().hosts(), Map.of("KAMAL_RUNTIME",
                 String.valueOf(Math.round((System.nanoTime() - started) / 1e9))));
         ctx.output().info(String.format("  Finished all in %.1f seconds", (System.nanoTime() - started) / 1e9));
+        policy.printReportPath();
         return report;
     }
 }

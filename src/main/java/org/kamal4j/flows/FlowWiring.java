@@ -19,6 +19,8 @@ import org.kamal4j.flows.local.Output;
 import org.kamal4j.flows.local.OutputTransportListener;
 import org.kamal4j.flows.local.ProcessLocalRunner;
 import org.kamal4j.flows.local.ShutdownHooks;
+import org.kamal4j.flows.rollout.Rollout;
+import org.kamal4j.flows.rollout.RolloutOptions;
 import org.kamal4j.runner.HostRunner;
 import org.kamal4j.ssh.DryRunTransport;
 import org.kamal4j.ssh.JschTransport;
@@ -51,6 +53,8 @@ public final class FlowWiring {
     private SshCredentials credentials = SshCredentials.NONE;
     private BuildInputs buildInputs = BuildInputs.NONE;
     private ShutdownHooks shutdownHooks = ShutdownHooks.RUNTIME;
+    private Path reportDir;
+    private String goal;
 
     private FlowWiring(DeployConfig config, Output output) {
         this.config = config;
@@ -162,6 +166,16 @@ public final class FlowWiring {
     }
 
     /**
+     * Writes the goal's report ({@code <goal>-<timestamp>.json} and its HTML page) into {@code dir} when the flow
+     * ends; null (the default) for goals whose flow writes its own (deploy, redeploy, rollback).
+     */
+    public FlowWiring report(Path dir, String goalName) {
+        this.reportDir = dir;
+        this.goal = goalName;
+        return this;
+    }
+
+    /**
      * Runs the flow on the wired context and closes the transport and the host runner. Every failure the user can
      * act on is a {@link KamalException}. Ctrl-C (a JVM shutdown hook) and {@code -Dkamal.timeout} stop the run
      * through one {@link StopOnInterrupt}: the hook waits (bounded) until the flow has settled and released the lock.
@@ -182,7 +196,24 @@ public final class FlowWiring {
             if (primaryOnly) {
                 selection = Selection.of(config, selection.primaryHost(), roles);
             }
-            flow.run(context(selection, transport, runner, stop));
+            FlowContext ctx = context(selection, transport, runner, stop);
+            Rollout report = reportDir == null ? null
+                    : new Rollout(ctx, new RolloutOptions(false, reportDir.resolve(RolloutOptions.REPORT_NAME)));
+            try {
+                flow.run(ctx);
+            } catch (KamalException | InterruptedException | RuntimeException e) {
+                if (report != null) {
+                    report.failed(e);
+                }
+                throw e;
+            } finally {
+                if (report != null) {
+                    report.writeGoalReport(goal);
+                }
+            }
+            if (report != null) {
+                report.printReportPath();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw stopped(stop, e);

@@ -1,8 +1,11 @@
 package org.kamal4j.maven;
 
-import java.nio.file.Path;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kamal4j.FlowException;
+import org.kamal4j.KamalException;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.flows.rollout.Resume;
 import org.kamal4j.flows.rollout.RolloutOptions;
 import org.kamal4j.flows.rollout.RolloutPlan;
 
@@ -50,9 +53,16 @@ public abstract class AbstractDeployMojo extends AbstractFlowMojo {
     @Parameter(property = "kamal.canaryWait", defaultValue = "0")
     protected int canaryWait;
 
+    /**
+     * After a failed deploy: deploy the same version again only to the hosts its report shows not deployed (failed,
+     * reverted or never reached), with the image already pushed; the hosts that switched are left alone.
+     */
+    @Parameter(property = "kamal.resume", defaultValue = "false")
+    protected boolean resume;
+
     @Override
     protected boolean versionRequired() {
-        return true;
+        return !resume; // a resume deploys the version of the report it reads
     }
 
     /** The staged boot (canary, failure budget); a bad value fails the goal before anything connects. */
@@ -60,13 +70,34 @@ public abstract class AbstractDeployMojo extends AbstractFlowMojo {
         return RolloutPlan.of(maxFailures, canary, canaryCheck, canaryUrl, canaryStatus, canaryWait);
     }
 
-    /**
-     * The rollout policy; the report goes to {@code target/kamal/} of a Maven project, else (a goal run without a
-     * pom) to {@code .kamal/} of the directory the goal runs in.
-     */
+    @Override
+    protected DeployConfig prepare(DeployConfig config) throws KamalException, MojoFailureException {
+        if (!resume) {
+            return config;
+        }
+        if (hosts != null && !hosts.isBlank()) {
+            throw new MojoFailureException("-Dkamal.resume deploys to the hosts the last deploy did not finish; "
+                    + "drop -Dkamal.hosts");
+        }
+        Resume r = Resume.fromLastReport(reportDir(),
+                config.service());
+        if (version != null && !version.isBlank() && !version.equals(r.version())) {
+            throw new MojoFailureException("-Dkamal.resume deploys " + r.version() + " again (from " + r.report()
+                    + "), not -Dkamal.version=" + version);
+        }
+        getLog().info(r.describe());
+        hosts = r.hostPatterns();
+        skipPush = true; // the failed deploy built and pushed the image before it took the lock
+        return config.withVersion(r.version());
+    }
+
+    @Override
+    protected boolean reportedByWiring() {
+        return false; // the flow writes its boot report itself
+    }
+
+    /** The rollout policy; the report goes to {@link #reportDir()}. */
     protected RolloutOptions rolloutOptions() {
-        boolean inProject = project != null && project.getFile() != null && project.getBuild() != null;
-        return new RolloutOptions(revert, inProject ? Path.of(project.getBuild().getDirectory(), "kamal",
-                RolloutOptions.REPORT_NAME) : null);
+        return new RolloutOptions(revert, reportDir().resolve(RolloutOptions.REPORT_NAME));
     }
 }

@@ -63,11 +63,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
      * make) counts as that goal.
      */
     final String commandName() {
-        Class<?> goal = getClass();
-        while (!Modifier.isAbstract(goal.getSuperclass().getModifiers())) {
-            goal = goal.getSuperclass();
-        }
-        String name = goal.getSimpleName();
+        String name = goalClass().getSimpleName();
         int end = 1;
         while (end < name.length() && Character.isLowerCase(name.charAt(end))) {
             end++;
@@ -75,9 +71,49 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
         return name.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
+    /** The goal's class: a subclass of a goal (as tests make) counts as that goal. */
+    private Class<?> goalClass() {
+        Class<?> goal = getClass();
+        while (!Modifier.isAbstract(goal.getSuperclass().getModifiers())) {
+            goal = goal.getSuperclass();
+        }
+        return goal;
+    }
+
+    /** The goal's name as Maven knows it, from its class name: {@code AppContainersMojo} is {@code app-containers}. */
+    final String goalName() {
+        String name = goalClass().getSimpleName().replaceFirst("Mojo$", "");
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Where reports go: {@code target/kamal/} of a Maven project (so {@code mvn clean} removes them), else (a goal
+     * run without a pom) {@code .kamal/} of the directory the goal runs in.
+     */
+    protected Path reportDir() {
+        boolean inProject = project != null && project.getFile() != null && project.getBuild() != null;
+        return inProject ? Path.of(project.getBuild().getDirectory(), "kamal") : projectDir().toPath().resolve(".kamal");
+    }
+
+    /**
+     * Whether the wiring writes this goal's per-host report when its flow ends: not for goals whose flow writes its
+     * own (deploy, redeploy, rollback) nor for {@code kamal:build-push}, which reaches no host.
+     */
+    protected boolean reportedByWiring() {
+        return true;
+    }
+
     /** Whether the goal boots a version (setup, deploy, redeploy, rollback, app-start); other goals need none. */
     protected boolean versionRequired() {
         return false;
+    }
+
+    /**
+     * The configuration the goal runs with, once loaded: a goal may narrow it (and its own parameters) from what it
+     * reads before connecting, as {@code kamal.resume} does from the last deploy report.
+     */
+    protected DeployConfig prepare(DeployConfig config) throws KamalException, MojoFailureException {
+        return config;
     }
 
     /** The goal's flow; refuses (before anything is wired) when a goal parameter is missing. */
@@ -85,13 +121,20 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        DeployConfig config = loadConfig(versionRequired());
+        DeployConfig loaded = loadConfig(versionRequired());
+        DeployConfig config;
+        try {
+            config = prepare(loaded);
+        } catch (KamalException e) {
+            throw Failures.of(e.heading(), e.details(), e);
+        }
         Flow flow = flow();
         FlowWiring wiring = FlowWiring.of(config, new MavenOutput(getLog())).hosts(hosts).roles(roles)
                 .primaryOnly(primary).dryRun(dryRun).skipHooks(skipHooks).maxThreads(maxThreads)
                 .hookTimeout(hookTimeout).runTimeout(timeout).stopGrace(stopGrace)
                 .lockWait(lockWait, lockWaitTimeout, lockWaitInterval)
                 .command(commandName()).baseDir(projectDir().toPath()).environment(environment())
+                .report(reportedByWiring() ? reportDir() : null, goalName())
                 .buildInputs(MavenBuildInputs.of(project, settings, config));
         Server server = sshServer(config);
         if (server != null) {

@@ -17,6 +17,11 @@ public class BuildPushMojo extends AbstractFlowMojo {
     }
 
     @Override
+    protected boolean reportedByWiring() {
+        return false; // no host is reached: a per-host report would say nothing
+    }
+
+    @Override
     protected Flow flow() {
         return ctx -> new BuildFlow(ctx).push();
     }

@@ -1,25 +1,26 @@
 package org.kamal4j.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.RollbackFlow;
+import org.kamal4j.flows.rollout.RolloutOptions;
 
-/** Boots an earlier version again from its container image ({@code kamal rollback VERSION}); needs -Dkamal.version. */
+/**
+ * Boots an earlier version again from its container image ({@code kamal rollback VERSION}): {@code -Dkamal.version},
+ * or without it the version every selected host ran before the current one.
+ */
 @Mojo(name = "rollback", requiresProject = false, threadSafe = true)
 public class RollbackMojo extends AbstractFlowMojo {
 
-
     @Override
-    protected boolean versionRequired() {
-        return true;
+    protected Flow flow() {
+        // only an explicit -Dkamal.version counts: the configuration's default (VERSION, git HEAD) is what runs now
+        return ctx -> new RollbackFlow(ctx).reports(new RolloutOptions(false, reportDir().resolve(
+                RolloutOptions.REPORT_NAME))).run(version);
     }
 
     @Override
-    protected Flow flow() throws MojoFailureException {
-        if (version == null || version.isBlank()) {
-            throw new MojoFailureException("kamal:rollback needs the version to roll back to: -Dkamal.version=<version>");
-        }
-        return ctx -> new RollbackFlow(ctx).run(version);
+    protected boolean reportedByWiring() {
+        return false; // the flow writes its boot report itself
     }
 }

@@ -181,6 +181,8 @@ class AppCommandsTest {
                 web().runningVersions().toShell());
         assertSameArgv("docker ps --filter label=service=app --filter label=destination= --filter label=role=web --format \"{{.Names}}\" | while read line; do echo ${line#app-web-}; done",
                 web().runningVersions(), "docker");
+        assertEquals("docker container ls --all --filter label=service=app --filter label=destination= --filter label=role=web --format '{{.Names}}' | while read line; do echo ${line#app-web-}; done",
+                web().versionsNewestFirst().toShell());
         assertEquals("docker container prune --force --filter label=service=app --filter label=destination= --filter label=role=web",
                 web().pruneContainers().toShell());
         assertEquals("docker image prune --all --force --filter label=service=app", web().removeImages().toShell());

@@ -42,6 +42,7 @@ final class E2eApp {
     private Map<String, Object> overrides = Map.of();
     private int hookTimeout = FleetFlowRun.HOOK_TIMEOUT;
     private LockWait lockWait = LockWait.NONE;
+    private String hostPatterns;
 
     private E2eApp(Fleet fleet, String service, Path dir) {
         this.fleet = fleet;
@@ -166,10 +167,16 @@ final class E2eApp {
         return this;
     }
 
+    /** Runs this app's next runs on the hosts matching {@code patterns} only (-Dkamal.hosts; null: every host). */
+    E2eApp onHosts(String patterns) {
+        this.hostPatterns = patterns;
+        return this;
+    }
+
     /** Runs {@code call} in a fresh context, as one Maven goal would; exceptions propagate unchanged. */
     Run run(String version, String command, FlowCall call) throws Exception {
         return FleetFlowRun.run(fleet, dir, output, config(version), ACTOR, service, command, hookTimeout, lockWait,
-                call);
+                hostPatterns, call);
     }
 
 

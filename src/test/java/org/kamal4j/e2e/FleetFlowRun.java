@@ -39,17 +39,18 @@ final class FleetFlowRun {
 
     static Run run(Fleet fleet, Path dir, Output output, DeployConfig config, Actor actor, String label,
             String command, FlowCall call) throws Exception {
-        return run(fleet, dir, output, config, actor, label, command, HOOK_TIMEOUT, LockWait.NONE, call);
+        return run(fleet, dir, output, config, actor, label, command, HOOK_TIMEOUT, LockWait.NONE, null, call);
     }
 
+    /** {@code hostPatterns}: -Dkamal.hosts (null: every host). */
     static Run run(Fleet fleet, Path dir, Output output, DeployConfig config, Actor actor, String label,
-            String command, int hookTimeout, LockWait lockWait, FlowCall call) throws Exception {
+            String command, int hookTimeout, LockWait lockWait, String hostPatterns, FlowCall call) throws Exception {
         LocalRunner local = withLocalDocker(fleet, new ProcessLocalRunner(dir, output));
         long t0 = System.nanoTime();
         try (HostRunner runner = new HostRunner(16);
                 JschTransport transport = JschTransport.builder(config.ssh(), config.sshkit())
                         .secrets(config.secrets()).home(dir).agentSocket(null).build()) {
-            FlowContext ctx = FlowContext.builder(Selection.all(config), transport, runner, output)
+            FlowContext ctx = FlowContext.builder(Selection.of(config, hostPatterns, null), transport, runner, output)
                     .local(local)
                     .hooks(new Hooks(dir.resolve(".kamal/hooks"), local, output, false).withTimeout(hookTimeout))
                     .performer(actor.performer())

@@ -71,13 +71,44 @@ class RedeployAndRollbackTest {
         }
     }
 
+    private static final String VERSIONS = "docker container ls --all --filter label=service=app --filter "
+            + "label=destination= --filter label=role=";
+
     @Test
-    void rollbackNeedsAVersion() throws Exception {
+    void rollbackWithoutAVersionBootsTheVersionEveryHostRanBeforeTheCurrentOne() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
+            f.fake.on("*", c -> c.startsWith(FlowFixture.CURRENT)).output("abc123\n");
+            // newest first: a renamed copy of the current version is not a version the host ran before
+            f.fake.on("*", c -> c.startsWith(VERSIONS)).output("abc123\nabc123_replaced_0011\ndef456\nold1\n");
+            f.fake.on("*", c -> c.matches("docker container ls --all --filter 'name=\\^app-\\w+-def456\\$' --quiet"))
+                    .output("beef\n");
+
+            new RollbackFlow(f.context(f.selection(), "rollback")).run(null);
+
+            assertTrue(FlowFixture.indexOf(f.fake.commands("1.1.1.1"), "--name app-web-def456 ") >= 0);
+            assertTrue(FlowFixture.indexOf(f.fake.commands("1.1.1.2"), "--name app-workers-def456 ") >= 0);
+            assertTrue(f.output.text().contains("Rolling back to def456, the version 2 host role(s) ran before the "
+                    + "current one (web abc123, workers abc123)"), f.output.text());
+            assertTrue(f.lockReleased());
+        }
+    }
+
+    @Test
+    void rollbackWithoutAVersionRefusesWhenTheHostsDisagreeListingWhatEachHas() throws Exception {
+        try (FlowFixture f = new FlowFixture()) {
+            f.fake.on("*", c -> c.startsWith(FlowFixture.CURRENT)).output("abc123\n");
+            f.fake.on("1.1.1.1", c -> c.startsWith(VERSIONS)).output("abc123\ndef456\n");
+            f.fake.on("1.1.1.2", c -> c.startsWith(VERSIONS)).output("abc123\n");
+
             FlowException e = assertThrows(FlowException.class,
-                    () -> new RollbackFlow(f.context()).run(" "));
-            assertEquals("No version to roll back to; pass it with -Dkamal.version=<version>", e.getMessage());
-            assertTrue(f.fake.execs().isEmpty());
+                    () -> new RollbackFlow(f.context(f.selection(), "rollback")).run(" "));
+
+            assertEquals("The hosts do not agree on the version they ran before; pass the version with "
+                    + "-Dkamal.version=<version> (list the containers with `mvn kamal:app-containers`)", e.heading());
+            assertEquals("  1.1.1.1 web: runs abc123, before it def456\n"
+                    + "  1.1.1.2 workers: runs abc123, before it no other version", e.details());
+            assertFalse(f.fake.ran("1.1.1.1", "docker run"));
+            assertTrue(f.lockReleased());
         }
     }
 }

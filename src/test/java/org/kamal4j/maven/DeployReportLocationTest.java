@@ -2,7 +2,6 @@ package org.kamal4j.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -32,9 +31,17 @@ class DeployReportLocationTest {
         RedeployMojo mojo = new RedeployMojo();
         mojo.revert = false;
         mojo.project = new MavenProject();
+        mojo.baseDir = new File("/srv/app");
         RolloutOptions options = mojo.rolloutOptions();
         assertFalse(options.revert());
-        assertNull(options.reportFile());
-        assertEquals(Path.of("/srv/app/.kamal/deploy-report.json"), options.reportFileUnder(Path.of("/srv/app")));
+        assertEquals(Path.of("/srv/app/.kamal/deploy-report.json"), options.reportFile());
+        assertEquals(Path.of("/srv/app/.kamal"), mojo.reportDir());
+    }
+
+    @Test
+    void everyGoalNamesItsReportAfterItself() {
+        assertEquals("app-containers", new AppContainersMojo().goalName());
+        assertEquals("deploy", new DeployMojo().goalName());
+        assertEquals("proxy-reboot", new ProxyRebootMojo().goalName());
     }
 }

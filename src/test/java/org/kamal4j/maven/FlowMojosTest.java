@@ -136,16 +136,6 @@ class FlowMojosTest {
     }
 
     @Test
-    void rollbackNeedsAVersion() throws Exception {
-        RollbackMojo m = configure(new RollbackMojo(), "example", new SyncLog());
-        m.version = null;
-
-        MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
-
-        assertTrue(e.getMessage().contains("-Dkamal.version=<version>"), e.getMessage());
-    }
-
-    @Test
     void skipDoesNothing() throws Exception {
         SyncLog log = new SyncLog();
         DeployMojo m = configure(deploy(), "proxyweb", log);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.kamal4j.flows.local.CountingTransport;
 import org.kamal4j.flows.steps.AppBoot;
 import org.kamal4j.flows.steps.BootReport;
 
@@ -22,7 +23,7 @@ import org.kamal4j.flows.steps.BootReport;
 public final class DeployReport {
 
     /** Results in the report, worst first: a host's result is its worst role's. */
-    static final List<String> RESULTS = List.of("revert-failed", "failed", "reverted", "skipped", "deployed");
+    static final List<String> RESULTS = List.of("revert-failed", "failed", "reverted", "skipped", "deployed", "done");
 
     private final String goal;
     private final String service;
@@ -31,6 +32,12 @@ public final class DeployReport {
     private final Duration took;
     private final boolean revert;
     private final Throwable failure;
+    private Function<String, HostFacts> facts = h -> HostFacts.NONE;
+
+    /** What the transport saw on a host: its remote command count and the named steps it ran, with their times. */
+    public record HostFacts(int remoteCommands, List<CountingTransport.Span> steps) {
+        static final HostFacts NONE = new HostFacts(0, List.of());
+    }
 
     public DeployReport(String goal, String service, String version, Instant startedAt, Duration took,
             boolean revert, Throwable failure) {
@@ -41,6 +48,12 @@ public final class DeployReport {
         this.took = took;
         this.revert = revert;
         this.failure = failure;
+    }
+
+    /** Adds each host's remote command count and step timeline (from the run's {@link CountingTransport}). */
+    public DeployReport facts(Function<String, HostFacts> perHost) {
+        this.facts = perHost;
+        return this;
     }
 
     /** The report's result for a boot report row's result. */
@@ -81,7 +94,8 @@ public final class DeployReport {
     record RoleEntry(String role, String from, String to, String result, String cause, double seconds) {}
 
     /** One host: its worst role's result and its longest role's seconds. */
-    record HostEntry(String host, String result, double seconds, List<RoleEntry> roles) {}
+    record HostEntry(String host, String result, String cause, double seconds, List<RoleEntry> roles,
+            HostFacts facts) {}
 
     /** The error message, or null for a successful deploy. */
     String error() {
@@ -105,6 +119,10 @@ public final class DeployReport {
         return startedAt;
     }
 
+    Instant endedAt() {
+        return startedAt.plus(took);
+    }
+
     double seconds() {
         return seconds(took);
     }
@@ -115,6 +133,14 @@ public final class DeployReport {
         String error = error();
         List<HostEntry> out = new ArrayList<>();
         for (String host : hosts) {
+            if (roles.apply(host).isEmpty()) {
+                // a goal that boots nothing: the host failed with a cause, did its part, or was never reached
+                String cause = causes.get(host);
+                HostFacts seen = facts.apply(host);
+                out.add(new HostEntry(host, cause != null ? "failed" : seen.remoteCommands() > 0 ? "done" : "skipped",
+                        cause, 0, List.of(), seen));
+                continue;
+            }
             List<RoleEntry> entries = new ArrayList<>();
             String worst = "deployed";
             double longest = 0;
@@ -135,7 +161,7 @@ public final class DeployReport {
                 entries.add(new RoleEntry(role, row == null ? null : row.oldVersion(),
                         row == null ? version : row.newVersion(), result, cause, secs));
             }
-            out.add(new HostEntry(host, worst, longest, entries));
+            out.add(new HostEntry(host, worst, null, longest, entries, facts.apply(host)));
         }
         return out;
     }
@@ -147,6 +173,7 @@ public final class DeployReport {
         field(sb, 1, "service", service).append(",\n");
         field(sb, 1, "version", version).append(",\n");
         field(sb, 1, "startedAt", startedAt.toString()).append(",\n");
+        field(sb, 1, "endedAt", endedAt().toString()).append(",\n");
         indent(sb, 1).append("\"seconds\": ").append(seconds(took)).append(",\n");
         indent(sb, 1).append("\"revert\": ").append(revert).append(",\n");
         field(sb, 1, "result", failure == null ? "success" : "failed").append(",\n");
@@ -157,8 +184,20 @@ public final class DeployReport {
             HostEntry host = entries.get(h);
             sb.append(h == 0 ? "\n" : ",\n");
             indent(sb, 2).append("{\"host\": ").append(quote(host.host())).append(", \"result\": ")
-                    .append(quote(host.result())).append(", \"seconds\": ").append(host.seconds())
-                    .append(", \"roles\": [\n");
+                    .append(quote(host.result())).append(", \"cause\": ").append(quote(host.cause()))
+                    .append(", \"seconds\": ").append(host.seconds())
+                    .append(", \"remoteCommands\": ").append(host.facts().remoteCommands()).append(", \"steps\": [");
+            for (int i = 0; i < host.facts().steps().size(); i++) {
+                CountingTransport.Span step = host.facts().steps().get(i);
+                sb.append(i == 0 ? "\n" : ",\n");
+                indent(sb, 3).append("{\"step\": ").append(quote(step.step())).append(", \"start\": ")
+                        .append(quote(step.start().toString())).append(", \"end\": ")
+                        .append(quote(step.end().toString())).append(", \"ok\": ").append(step.ok()).append('}');
+            }
+            sb.append(host.facts().steps().isEmpty() ? "], \"roles\": [\n" : "\n");
+            if (!host.facts().steps().isEmpty()) {
+                indent(sb, 2).append("], \"roles\": [\n");
+            }
             for (int i = 0; i < host.roles().size(); i++) {
                 RoleEntry r = host.roles().get(i);
                 indent(sb, 3).append("{\"role\": ").append(quote(r.role())).append(", \"from\": ")

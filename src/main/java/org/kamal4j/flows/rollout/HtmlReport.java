@@ -1,12 +1,15 @@
 package org.kamal4j.flows.rollout;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.kamal4j.flows.local.CountingTransport;
 
 /**
  * The deploy report as one self-contained HTML page (inline CSS, no script, no network): the run's outcome, then
- * one row per host and role with its versions, result, cause, and a bar of its boot time on a shared scale so
- * slow hosts stand out. Failures are red with their cause.
+ * one row per host and role with its versions, result, cause, and a timeline of the host's steps (pull, run,
+ * health, stop, ...) on the run's time scale, or a bar of its boot time when no steps were recorded, so slow hosts
+ * stand out. Failures are red with their cause.
  */
 final class HtmlReport {
 
@@ -20,12 +23,19 @@ final class HtmlReport {
             th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
             th{background:#f4f4f4}
             .r{font-weight:600;padding:1px 6px;border-radius:3px}
-            .deployed{background:#e3f4e6;color:#1b5e20}
+            .deployed,.done{background:#e3f4e6;color:#1b5e20}
             .reverted{background:#fff4d6;color:#8a5a00}
             .failed,.revert-failed{background:#fdecea;color:#b71c1c}
             .skipped{background:#eee;color:#555}
             .cause{font-family:monospace;white-space:pre-wrap;color:#b71c1c}
             .bar{height:10px;background:#6b8fd6;min-width:1px}
+            .tl{position:relative;height:12px;background:#f4f4f4}
+            .tl span{position:absolute;top:0;height:12px;min-width:2px;background:#6b8fd6}
+            .tl span.pull{background:#9e9e9e}
+            .tl span.health{background:#4caf50}
+            .tl span.bad{background:#d32f2f}
+            .legend span.pull{background:#9e9e9e}
+            .legend span{display:inline-block;width:10px;height:10px;margin:0 3px 0 10px}
             """;
 
     private HtmlReport() {}
@@ -45,9 +55,12 @@ final class HtmlReport {
             sb.append("<div class=\"error\" id=\"error\">").append(esc(error)).append("</div>\n");
         }
         sb.append("<table id=\"hosts\">\n<tr><th>Host</th><th>Role</th><th>From</th><th>To</th><th>Result</th>"
-                + "<th>Seconds</th><th>Time</th><th>Cause</th></tr>\n");
+                + "<th>Seconds</th><th>Timeline</th><th>Cause</th></tr>\n");
         for (DeployReport.HostEntry host : hosts) {
-            for (DeployReport.RoleEntry role : host.roles()) {
+            // a goal that boots nothing has no roles: one row for the host itself
+            List<DeployReport.RoleEntry> rows = !host.roles().isEmpty() ? host.roles() : List.of(
+                    new DeployReport.RoleEntry("-", null, report.version(), host.result(), host.cause(), 0));
+            for (DeployReport.RoleEntry role : rows) {
                 double width = longest <= 0 ? 0 : 100 * role.seconds() / longest;
                 sb.append("<tr class=\"row-").append(esc(role.result())).append("\"><td>").append(esc(host.host()))
                         .append("</td><td>").append(esc(role.role())).append("</td><td>")
@@ -55,12 +68,38 @@ final class HtmlReport {
                         .append(esc(role.to())).append("</td><td><span class=\"r ").append(esc(role.result()))
                         .append("\">").append(esc(role.result())).append("</span></td><td>")
                         .append(String.format(Locale.ROOT, "%.1f", role.seconds()))
-                        .append("</td><td style=\"width:20%\"><div class=\"bar\" style=\"width:")
-                        .append(String.format(Locale.ROOT, "%.0f", width)).append("%\"></div></td><td class=\"cause\">")
+                        .append("</td><td style=\"width:25%\">").append(host.facts().steps().isEmpty()
+                                ? "<div class=\"bar\" style=\"width:" + String.format(Locale.ROOT, "%.0f", width)
+                                        + "%\"></div>" : timeline(report, host.facts().steps()))
+                        .append("</td><td class=\"cause\">")
                         .append(esc(role.cause() == null ? "" : role.cause())).append("</td></tr>\n");
             }
         }
-        return sb.append("</table>\n</body></html>\n").toString();
+        return sb.append("</table>\n<div class=\"meta legend\">Timeline: <span class=\"pull\"></span>pull"
+                + "<span style=\"background:#6b8fd6\"></span>other steps (run, stop, ...)<span style=\"background:#4caf50\">"
+                + "</span>health checks<span style=\"background:#d32f2f\"></span>a step that failed; hover for names "
+                + "and times</div>\n</body></html>\n").toString();
+    }
+
+    /**
+     * The host's named steps on the run's time scale, one coloured segment each (grey pull, green health checks,
+     * red a step that failed), its name and times in the tooltip.
+     */
+    private static String timeline(DeployReport report, List<CountingTransport.Span> steps) {
+        double total = Math.max(0.001, Duration.between(report.startedAt(), report.endedAt()).toMillis());
+        StringBuilder sb = new StringBuilder("<div class=\"tl\">");
+        for (CountingTransport.Span step : steps) {
+            double left = Math.max(0, Duration.between(report.startedAt(), step.start()).toMillis()) / total * 100;
+            double width = Duration.between(step.start(), step.end()).toMillis() / total * 100;
+            String kind = !step.ok() ? "bad" : step.step().startsWith("pull") ? "pull"
+                    : step.step().equals("health") ? "health" : "";
+            sb.append("<span class=\"").append(kind).append("\" style=\"left:")
+                    .append(String.format(Locale.ROOT, "%.1f", Math.min(left, 100))).append("%;width:")
+                    .append(String.format(Locale.ROOT, "%.1f", Math.min(width, 100 - Math.min(left, 100))))
+                    .append("%\" title=\"").append(esc(step.step() + " " + step.start() + " to " + step.end()
+                            + (step.ok() ? "" : " (failed)"))).append("\"></span>");
+        }
+        return sb.append("</div>").toString();
     }
 
     /** "2 deployed, 1 failed": how many hosts ended with each result, worst first. */
@@ -70,6 +109,9 @@ final class HtmlReport {
     }
 
     static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.kamal4j.FlowException;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
@@ -36,6 +37,7 @@ public final class Rollout {
     private final long started = System.nanoTime();
     private final Map<String, String> causes = new ConcurrentHashMap<>();
     private volatile Throwable failure;
+    private volatile Path html;
 
     public Rollout(FlowContext ctx, RolloutOptions options) {
         this.ctx = ctx;
@@ -46,6 +48,8 @@ public final class Rollout {
     /** Runs {@code boot}; when it fails, reverts or reports the split, then rethrows its error. */
     public void boot(DeployConfig config, BootReport report, Boot boot) throws MultiHostException, FlowException,
             InterruptedException {
+        report.listen(new Progress(config.boot().groups(ctx.selection().appHosts()), ctx.selection()::roleNamesOn,
+                line -> ctx.output().info(line)));
         try {
             boot.run();
         } catch (MultiHostException | FlowException | RuntimeException e) {
@@ -84,20 +88,50 @@ public final class Rollout {
         }
     }
 
-    /** Writes the JSON report and its HTML page (not in a dry run); a report that cannot be written is a warning, never the deploy's failure. */
+    /**
+     * Writes the JSON report and its HTML page as {@code <goal>-<timestamp>.json} ({@link ReportFiles}) and, for a
+     * deploy or redeploy, again as {@code deploy-report.json} (not in a dry run); a report that cannot be written is
+     * a warning, never the deploy's failure.
+     */
     public void writeReport(DeployConfig config, BootReport report) {
+        write(ctx.command(), config, ctx.selection()::roleNamesOn, report.rows());
+    }
+
+    /**
+     * The report of a goal that boots nothing ({@code kamal:app-containers}, {@code kamal:proxy-reboot}, ...): per
+     * host, done or failed with its cause, its remote command count and step timeline, as
+     * {@code <goal>-<timestamp>.json} and its HTML page.
+     */
+    public void writeGoalReport(String goal) {
+        write(goal, ctx.config(), h -> List.of(), List.of());
+    }
+
+    private void write(String goal, DeployConfig config, Function<String, List<String>> roles,
+            List<BootReport.Row> rows) {
         if (ctx.dryRun()) {
             return; // a dry run changes nothing, not even the last report
         }
-        Path file = options.reportFileUnder(ctx.baseDir());
+        Path last = options.reportFileUnder(ctx.baseDir()).toAbsolutePath().normalize();
+        Path file = ReportFiles.timestamped(last.getParent(), goal, startedAt);
         try {
-            DeployReport json = new DeployReport(ctx.command(), config.service(), config.version(), startedAt,
-                    Duration.ofNanos(System.nanoTime() - started), options.revert(), failure);
-            json.write(file, ctx.selection().hosts(), ctx.selection()::roleNamesOn, report.rows(), causes);
-            ctx.output().info("Deploy report: " + file.toAbsolutePath().normalize() + " and "
-                    + DeployReport.htmlBeside(file.toAbsolutePath().normalize()));
+            DeployReport json = new DeployReport(goal, config.service(), config.version(), startedAt,
+                    Duration.ofNanos(System.nanoTime() - started), options.revert(), failure)
+                    .facts(h -> new DeployReport.HostFacts(ctx.transport().commands(h), ctx.transport().spans(h)));
+            json.write(file, ctx.selection().hosts(), roles, rows, causes);
+            if (Resume.GOALS.contains(goal)) {
+                json.write(last, ctx.selection().hosts(), roles, rows, causes);
+            }
+            html = DeployReport.htmlBeside(file);
+            ctx.output().info("Report written: " + file + " and " + html);
         } catch (IOException | RuntimeException e) {
-            ctx.output().warn("Could not write the deploy report " + file + ": " + e.getMessage());
+            ctx.output().warn("Could not write the report " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Ends a successful run's output with the report page's path (a failed run names it before its error). */
+    public void printReportPath() {
+        if (html != null) {
+            ctx.output().info("Report: " + html);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What happened to each (host, role) of a boot, for the summary table at the end of a flow. Thread-safe. */
 public final class BootReport {
@@ -17,9 +18,18 @@ public final class BootReport {
             Duration took) {}
 
     private final List<Row> rows = new ArrayList<>();
+    private volatile Consumer<Row> listener = r -> { };
 
-    public synchronized void add(Row row) {
-        rows.add(row);
+    public void add(Row row) {
+        synchronized (this) {
+            rows.add(row);
+        }
+        listener.accept(row);
+    }
+
+    /** Tells {@code l} of every row added from now on (the rollout's progress lines). */
+    public void listen(Consumer<Row> l) {
+        this.listener = l;
     }
 
     /** Replaces {@code old} by {@code updated} (a rollout's later verdict on the same host and role). */

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.kamal4j.flows.local.CountingTransport;
 import org.kamal4j.flows.steps.BootReport;
 import org.kamal4j.runner.MultiHostException;
 
@@ -31,8 +33,14 @@ class HtmlReportTest {
                 new MultiHostException.Failure("web-2.example", new IllegalStateException(cause))));
         Path dir = Path.of("target/kamal-html-report-test");
         Path json = dir.resolve(RolloutOptions.REPORT_NAME);
-        new DeployReport("deploy", "app", "v2", Instant.parse("2026-12-03T07:00:00Z"), Duration.ofSeconds(45), true,
-                failure).write(json, List.of("web-1.example", "web-2.example", "jobs-1.example"),
+        Instant t0 = Instant.parse("2026-12-03T07:00:00Z");
+        new DeployReport("deploy", "app", "v2", t0, Duration.ofSeconds(45), true, failure)
+                .facts(h -> h.startsWith("web") ? new DeployReport.HostFacts(14, List.of(
+                        new CountingTransport.Span("pull", t0.plusSeconds(1), t0.plusSeconds(6), true),
+                        new CountingTransport.Span("run", t0.plusSeconds(8), t0.plusSeconds(9), true),
+                        new CountingTransport.Span("health", t0.plusSeconds(9), t0.plusSeconds(38),
+                                h.equals("web-1.example")))) : DeployReport.HostFacts.NONE)
+                .write(json, List.of("web-1.example", "web-2.example", "jobs-1.example"),
                         h -> h.startsWith("jobs") ? List.of("workers") : List.of("web"), rows,
                         Map.of("web-2.example", cause));
         Path html = DeployReport.htmlBeside(json);
@@ -56,9 +64,11 @@ class HtmlReportTest {
         assertTrue(text.contains("jobs-1.example workers - v2 skipped 0.0 not reached: "), text);
         assertTrue(text.contains("1 failed, 1 reverted, 1 skipped"), text);
         assertEquals(1, count(dom, "class=\"r failed\""), dom);
+        assertEquals(2, count(dom, "class=\"tl\""), "a timeline for each host with steps: " + dom);
+        assertEquals(1, count(dom, "class=\"bad\""), "web-2's failed health checks in red: " + dom);
     }
 
     private static int count(String s, String part) {
-        return s.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+        return s.split(Pattern.quote(part), -1).length - 1;
     }
 }
