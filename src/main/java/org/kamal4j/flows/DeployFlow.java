@@ -67,6 +67,7 @@ public final class DeployFlow {
                 new ImageBuild(ctx).buildAndPush(config);
             }
             steps.pull(config);
+            lock.runDirectoryMadeOn(ctx.selection().appHosts());
             lock.alreadyDone("only the image " + config.absoluteImage() + (skipPush ? "" : " was built and pushed"
                     + " (with " + config.latestImage() + ") and") + " was pulled on " + ctx.selection().appHosts().size()
                     + " host(s), nothing else was changed");

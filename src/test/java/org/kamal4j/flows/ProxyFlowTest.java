@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kamal4j.flows.FlowFixture.assertInOrder;
+import static org.kamal4j.flows.FlowFixture.assertInOrderAcross;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kamal4j.flows.local.Hooks;
+import org.kamal4j.flows.steps.ProxyBoot;
 import org.kamal4j.runner.MultiHostException;
 
 /** Proxy roles in the flows, on the fake transport: web (kamal-proxy) on 1.1.1.1 and 1.1.1.2, workers on 1.1.1.3. */
@@ -37,7 +39,9 @@ class ProxyFlowTest {
 
             for (String host : List.of("1.1.1.1", "1.1.1.2")) {
                 List<String> cmds = f.fake.commands(host);
-                assertInOrder(cmds, "Pulled image", NETWORK, LOGIN,
+                // network, login and version are one command, the apps directory and the start another, the run
+                // and the switch a third
+                assertInOrderAcross(cmds, "Pulled image", NETWORK, LOGIN,
                         "docker inspect kamal-proxy --format '{{.Config.Image}}' | awk -F: '{print $NF}'",
                         "mkdir -p .kamal/proxy/apps-config", RUN_PROXY, "docker run --detach --restart unless-stopped"
                                 + " --name app-web-abc123", String.format(SWITCH, host),
@@ -56,8 +60,8 @@ class ProxyFlowTest {
     @Test
     void anUnhealthyTargetStopsTheNewContainerKeepsTheOldAndNeverBootsOtherRoles() throws Exception {
         try (FlowFixture f = new FlowFixture("proxyweb")) {
-            f.fake.on("1.1.1.[12]", c -> c.contains("kamal-proxy deploy app-web")).fail(1, "",
-                    "Error: target failed to become healthy within configured timeout (30s)\n");
+            f.fake.on("1.1.1.[12]", c -> c.contains("kamal-proxy deploy app-web")).fail(1, "", FlowFixture.failedStep(
+                    "Error: target failed to become healthy within configured timeout (30s)", "kamal-proxy deploy"));
 
             MultiHostException e = assertThrows(MultiHostException.class,
                     () -> DeployFlow.deploy(f.context()).run(true));
@@ -76,8 +80,8 @@ class ProxyFlowTest {
     @Test
     void aMissingContainerIdFailsWithKamalsMessage() throws Exception {
         try (FlowFixture f = new FlowFixture("proxyweb")) {
-            f.fake.on("1.1.1.2", c -> c.contains("kamal-proxy deploy app-web")).fail(1, "",
-                    "Failed to get endpoint for web on 1.1.1.2, did the container boot?\n");
+            f.fake.on("1.1.1.2", c -> c.contains("kamal-proxy deploy app-web")).fail(1, "", FlowFixture.failedStep(
+                    "Failed to get endpoint for web on 1.1.1.2, did the container boot?", "kamal-proxy deploy"));
 
             MultiHostException e = assertThrows(MultiHostException.class,
                     () -> DeployFlow.deploy(f.context()).run(true));
@@ -90,7 +94,8 @@ class ProxyFlowTest {
     @Test
     void aTooOldProxyStopsTheDeployBeforeAnyBoot() throws Exception {
         try (FlowFixture f = new FlowFixture("proxyweb")) {
-            f.fake.on("1.1.1.2", c -> c.contains("docker inspect kamal-proxy")).output("v0.8.7\n");
+            f.fake.on("1.1.1.2", c -> c.contains("docker inspect kamal-proxy")).output("Login Succeeded\n"
+                    + ProxyBoot.VERSION_MARK + "\nv0.8.7\n");
 
             MultiHostException e = assertThrows(MultiHostException.class,
                     () -> DeployFlow.deploy(f.context()).run(true));
@@ -118,7 +123,7 @@ class ProxyFlowTest {
         try (FlowFixture f = new FlowFixture("proxyweb")) {
             new SetupFlow(f.context()).run(true);
 
-            assertInOrder(f.fake.commands("1.1.1.1"), "docker -v", LOGIN, RUN_PROXY, "docker run --detach",
+            assertInOrderAcross(f.fake.commands("1.1.1.1"), "docker -v", LOGIN, RUN_PROXY, "docker run --detach",
                     "kamal-proxy deploy app-web");
         }
     }
