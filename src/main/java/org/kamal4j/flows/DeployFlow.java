@@ -76,7 +76,7 @@ public final class DeployFlow {
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
             if (prune) {
                 // redeploy skips the proxy boot as it skips pruning, as Kamal does
-                new ProxyBoot(ctx).run();
+                new ProxyBoot(ctx).pulledOn(ctx.selection().appHosts()).run();
             }
             policy.boot(config, report, () -> steps.boot(config, steps.stopStaleContainers(config), report));
             steps.finish(config, prune);

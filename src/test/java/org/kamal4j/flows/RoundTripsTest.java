@@ -54,6 +54,19 @@ class RoundTripsTest {
     }
 
     @Test
+    void deployBehindKamalProxy() throws Exception {
+        try (FlowFixture f = new FlowFixture("proxyweb")) {
+            f.fake.on("*", c -> c.contains(FlowFixture.HEALTH)).output("healthy\n");
+
+            DeployFlow.deploy(f.context()).run(true);
+
+            // web hosts: pull, (lock), proxy version, proxy start, probe, boot (audit + run + switch), stop old,
+            // tag + prune, (release); the workers host: pull, probe, boot (audit + run + wait), stop old, tag + prune
+            assertEquals(Map.of("1.1.1.1", 9, "1.1.1.2", 7, "1.1.1.3", 5), counts(f));
+        }
+    }
+
+    @Test
     void setup() throws Exception {
         try (FlowFixture f = healthy()) {
             new SetupFlow(f.context(f.selection(), "setup")).run(true);

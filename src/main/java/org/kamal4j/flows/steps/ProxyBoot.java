@@ -1,7 +1,10 @@
 package org.kamal4j.flows.steps;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.Command;
 import org.kamal4j.commands.ProxyCommands;
@@ -28,6 +31,7 @@ public final class ProxyBoot {
 
     private final FlowContext ctx;
     private final ProxyCommands proxy;
+    private final Set<String> pulled = new HashSet<>();
 
     public ProxyBoot(FlowContext ctx) {
         this.ctx = ctx;
@@ -44,7 +48,8 @@ public final class ProxyBoot {
      * Boots (or starts) the proxy on every proxy host; prints Kamal's milestone first. Does nothing when no selected
      * role runs the proxy: the pull has already made the network on the app hosts. Kamal's five commands per proxy
      * host (network, login, version, apps directory, start or run) are two here ({@link Command#steps}: a failure
-     * still names its step), the network alone one on the other hosts.
+     * still names its step), the network alone one on the other hosts (none after this flow's pull,
+     * {@link #pulledOn}).
      */
     public void run() throws MultiHostException, InterruptedException {
         List<String> proxyHosts = hosts(ctx.selection());
@@ -53,7 +58,9 @@ public final class ProxyBoot {
         }
         ctx.output().info("Ensure kamal-proxy is running...");
         Command network = ServerCommands.ensureKamalNetwork().step("kamal network");
-        ctx.on(ctx.selection().hosts(), (h, s) -> {
+        List<String> hosts = ctx.selection().hosts().stream()
+                .filter(h -> proxyHosts.contains(h) || !pulled.contains(h)).toList();
+        ctx.on(hosts, (h, s) -> {
             if (proxyHosts.contains(h)) {
                 boot(h, s, network);
             } else {
@@ -62,10 +69,22 @@ public final class ProxyBoot {
         });
     }
 
+    /**
+     * {@code hosts} ran this flow's pull, which logged in and made the network there just before: the proxy boot
+     * sends them neither again (the same commands with the same result, one round trip less on the other hosts).
+     */
+    public ProxyBoot pulledOn(Collection<String> hosts) {
+        pulled.addAll(hosts);
+        return this;
+    }
+
     private void boot(String host, Session s, Command network) throws TransportException, FlowException {
-        List<Command> first = new ArrayList<>(List.of(network));
+        List<Command> first = new ArrayList<>();
         DeployConfig config = ctx.config();
-        if (!config.registry().local()) {
+        if (!pulled.contains(host)) {
+            first.add(network);
+        }
+        if (!config.registry().local() && !pulled.contains(host)) {
             first.add(new RegistryCommands(config.registry(), config.secrets()).login().step("registry login"));
         }
         first.add(Command.of("echo", VERSION_MARK).and(Command.group(proxy.version().or(Command.of("true"))))
