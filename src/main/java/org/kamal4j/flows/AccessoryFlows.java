@@ -22,7 +22,7 @@ import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
 /**
- * The {@code kamal:accessory-*} goals (4.9) for one accessory or {@code all}: boot, reboot, start, stop, restart
+ * The {@code kamal:accessory-*} goals (docs/goals.md) for one accessory or {@code all}: boot, reboot, start, stop, restart
  * (under the lock), details, logs and exec (read-only), remove (under the lock, confirmed by the caller). Each
  * works on the accessory's hosts that are selected.
  */

@@ -18,7 +18,7 @@ import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
 /**
- * {@code kamal:app-exec} (4.8): runs a command in a new container of the app's image (default), in the running
+ * {@code kamal:app-exec}: runs a command in a new container of the app's image (default), in the running
  * container ({@code reuse}), or interactively on a remote terminal wired to the local one (primary host only).
  */
 public final class AppExecFlow {

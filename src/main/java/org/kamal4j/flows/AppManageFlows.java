@@ -7,7 +7,7 @@ import org.kamal4j.flows.steps.BootReport;
 import java.util.Map;
 import org.kamal4j.runner.MultiHostException;
 
-/** The locked {@code kamal:app-*} goals that change containers: boot and stopping stale containers (4.8). */
+/** The locked {@code kamal:app-*} goals that change containers: boot and stopping stale containers. */
 public final class AppManageFlows {
 
     private final FlowContext ctx;

@@ -7,6 +7,7 @@ import org.kamal4j.commands.Command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +44,7 @@ class JschHostKeysIT {
         String otherPub = Files.readString(TestKeys.pub(other)).strip().split(" ")[1];
         Path known = Files.createTempFile("known_hosts", "");
         Files.writeString(known, "[127.0.20.12]:2222 ssh-ed25519 " + otherPub + "\n");
-        String expectedFp = Fingerprints.sha256(java.util.Base64.getDecoder().decode(otherPub));
+        String expectedFp = Fingerprints.sha256(Base64.getDecoder().decode(otherPub));
 
         for (String policy : List.of("strict", "accept-new")) {
             TransportException e = assertThrows(TransportException.class, () -> connect(known, policy));

@@ -6,6 +6,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -95,7 +97,7 @@ final class LocalSshd implements AutoCloseable {
     /** The SHA256 fingerprint of this server's host key. */
     String fingerprint() throws IOException {
         String[] pub = Files.readString(Path.of(hostKey + ".pub")).strip().split(" ");
-        return Fingerprints.sha256(java.util.Base64.getDecoder().decode(pub[1]));
+        return Fingerprints.sha256(Base64.getDecoder().decode(pub[1]));
     }
 
     /** How many publickey logins the server accepted so far. */
@@ -119,7 +121,7 @@ final class LocalSshd implements AutoCloseable {
             process.waitFor(5, TimeUnit.SECONDS);
         }
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
