@@ -7,6 +7,8 @@ import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.rollout.Rollout;
 import org.kamal4j.flows.rollout.RolloutOptions;
+import org.kamal4j.flows.rollout.RolloutPlan;
+import org.kamal4j.flows.rollout.StagedBoot;
 import org.kamal4j.flows.steps.BootReport;
 import org.kamal4j.flows.steps.DeployLock;
 import org.kamal4j.flows.steps.DeploySteps;
@@ -26,6 +28,7 @@ public final class DeployFlow {
     private final FlowContext ctx;
     private final boolean prune;
     private RolloutOptions rollout = RolloutOptions.defaults();
+    private RolloutPlan plan = RolloutPlan.none();
 
     private DeployFlow(FlowContext ctx, boolean prune) {
         this.ctx = ctx;
@@ -48,6 +51,12 @@ public final class DeployFlow {
         return this;
     }
 
+    /** Sets the staged boot: a canary first, a failure budget ({@link RolloutPlan#none()}: Kamal's boot). */
+    public DeployFlow plan(RolloutPlan plan) {
+        this.plan = plan;
+        return this;
+    }
+
     /**
      * Runs the flow.
      *
@@ -60,6 +69,7 @@ public final class DeployFlow {
         DeploySteps steps = new DeploySteps(ctx);
         BootReport report = new BootReport();
         Rollout policy = new Rollout(ctx, rollout);
+        StagedBoot staged = new StagedBoot(ctx, plan, rollout.revert());
         DeployLock lock = new DeployLock(ctx);
         try {
             ctx.hook("pre-connect", config.version(), ctx.selection().hosts(), Map.of());
@@ -78,7 +88,7 @@ public final class DeployFlow {
                 // redeploy skips the proxy boot as it skips pruning, as Kamal does
                 new ProxyBoot(ctx).pulledOn(ctx.selection().appHosts()).run();
             }
-            policy.boot(config, report, () -> steps.boot(config, steps.stopStaleContainers(config), report));
+            policy.boot(config, report, () -> staged.run(steps, config, report));
             steps.finish(config, prune);
         } catch (Exception e) {
             policy.failed(e);

@@ -14,6 +14,6 @@ public class DeployMojo extends AbstractDeployMojo {
 
     @Override
     protected Flow flow() {
-        return ctx -> DeployFlow.deploy(ctx).rollout(rolloutOptions()).run(skipPush);
+        return ctx -> DeployFlow.deploy(ctx).rollout(rolloutOptions()).plan(rolloutPlan()).run(skipPush);
     }
 }

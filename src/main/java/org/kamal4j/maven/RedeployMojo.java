@@ -13,6 +13,6 @@ public class RedeployMojo extends AbstractDeployMojo {
 
     @Override
     protected Flow flow() {
-        return ctx -> DeployFlow.redeploy(ctx).rollout(rolloutOptions()).run(skipPush);
+        return ctx -> DeployFlow.redeploy(ctx).rollout(rolloutOptions()).plan(rolloutPlan()).run(skipPush);
     }
 }

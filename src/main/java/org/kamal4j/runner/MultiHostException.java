@@ -40,6 +40,22 @@ public class MultiHostException extends KamalException {
         }
     }
 
+    /**
+     * A failure with its own heading (a rollout policy's verdict) over one indented line per failure.
+     *
+     * @param heading the first line, without the colon
+     */
+    protected MultiHostException(String heading, List<Failure> failures) {
+        super(headed(heading, failures), failures.size() == 1 ? failures.get(0).cause() : null);
+        if (failures.isEmpty()) {
+            throw new IllegalArgumentException("no failures");
+        }
+        this.failures = List.copyOf(failures);
+        if (failures.size() > 1) {
+            failures.forEach(f -> addSuppressed(f.cause()));
+        }
+    }
+
     /** The failures in host order. */
     public List<Failure> failures() {
         return failures;
@@ -49,7 +65,11 @@ public class MultiHostException extends KamalException {
         if (failures.size() == 1) {
             return line(failures.get(0), "  ");
         }
-        StringBuilder sb = new StringBuilder("Failed on " + failures.size() + " of " + total + " " + noun + ":");
+        return headed("Failed on " + failures.size() + " of " + total + " " + noun, failures);
+    }
+
+    private static String headed(String heading, List<Failure> failures) {
+        StringBuilder sb = new StringBuilder(heading + ":");
         for (Failure f : failures) {
             sb.append("\n  ").append(line(f, "    "));
         }

@@ -1,7 +1,9 @@
 package org.kamal4j.runner;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +13,10 @@ import java.util.concurrent.TimeoutException;
  * The set-once gate between the primary role (the gatekeepers) and every other role (the queuers) of one boot:
  * the first primary-role container that becomes ready opens it, the first primary-role failure closes it, and the
  * first decision is final. Queuers wait in {@link #await} for a bounded time, so a boot can never hang.
+ *
+ * <p>Within a failure budget ({@link FailureBudget}) one failed gatekeeper need not stop the other roles: the
+ * barrier then closes only once {@code closingFailures} distinct gatekeepers failed (the budget plus one, or every
+ * gatekeeper of the boot when fewer), so it is always decided.
  */
 public final class WebBarrier {
 
@@ -22,6 +28,8 @@ public final class WebBarrier {
 
     private final String primaryRole;
     private final Duration timeout;
+    private final int closingFailures;
+    private final Set<String> failed = new HashSet<>();
     private final CompletableFuture<Decision> decision = new CompletableFuture<>();
 
     /**
@@ -29,8 +37,27 @@ public final class WebBarrier {
      * @param timeout     how long a queuer waits for the decision before giving up
      */
     public WebBarrier(String primaryRole, Duration timeout) {
+        this(primaryRole, timeout, 1);
+    }
+
+    /**
+     * @param closingFailures how many distinct gatekeepers must fail before the barrier closes (at least 1)
+     */
+    public WebBarrier(String primaryRole, Duration timeout, int closingFailures) {
+        if (closingFailures < 1) {
+            throw new IllegalArgumentException("closingFailures must be at least 1, got " + closingFailures);
+        }
         this.primaryRole = primaryRole;
         this.timeout = timeout;
+        this.closingFailures = closingFailures;
+    }
+
+    /**
+     * How many distinct gatekeepers must fail to close the barrier when {@code gatekeepers} boot and the failure
+     * budget tolerates {@code tolerated} failed hosts: one more than tolerated, or all of them.
+     */
+    public static int closingFailures(int gatekeepers, int tolerated) {
+        return Math.max(1, Math.min(gatekeepers, tolerated + 1));
     }
 
     /** deploy_timeout + readiness_delay + {@link #DEFAULT_MARGIN}. */
@@ -51,8 +78,20 @@ public final class WebBarrier {
         return decision.complete(new Decision(true, host, null));
     }
 
-    /** Closes the barrier because the primary role failed on {@code host}; true only for the call that decided. */
+    /**
+     * Records that the primary role failed on {@code host} and closes the barrier once {@code closingFailures}
+     * distinct hosts failed. True for the first call per host made while the barrier was undecided (with one
+     * closing failure: only the call that decided), so each failure that counted is reported once.
+     */
     public boolean close(String host, Throwable cause) {
+        synchronized (failed) {
+            if (decision.isDone() || !failed.add(host)) {
+                return false;
+            }
+            if (failed.size() < closingFailures) {
+                return true;
+            }
+        }
         return decision.complete(new Decision(false, host, cause));
     }
 

@@ -13,6 +13,7 @@ import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.steps.AppBoot;
 import org.kamal4j.flows.steps.BootReport;
+import org.kamal4j.runner.FailureBudgetException;
 import org.kamal4j.runner.MultiHostException;
 
 /**
@@ -53,6 +54,11 @@ public final class Rollout {
             if (ctx.stop().requested()) {
                 // Ctrl-C or -Dkamal.timeout: StopOnInterrupt settles each host on one version and reports it; a
                 // revert would start new work the user asked to stop
+                throw e;
+            }
+            if (e instanceof FailureBudgetException b && !b.stopped()) {
+                // the rollout went to its end within -Dkamal.maxFailures: the failed hosts kept their old version,
+                // the others are meant to run the new one
                 throw e;
             }
             if (options.revert()) {

@@ -183,7 +183,8 @@ public final class AppBoot implements RoleTask {
         boolean showLogs = true;
         if (gatekeeper) {
             showLogs = barrier.close(host, cause);
-            if (showLogs) {
+            // within a failure budget a failed gatekeeper may not close the barrier: other roles still boot
+            if (showLogs && barrier.isClosed()) {
                 ctx.output().error(host, "First " + role + " container is unhealthy on " + host
                         + ", not booting any other roles");
             }

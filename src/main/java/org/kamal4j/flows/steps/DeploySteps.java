@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.AuditCommands;
@@ -15,7 +16,9 @@ import org.kamal4j.commands.RegistryCommands;
 import org.kamal4j.commands.ServerCommands;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.flows.context.Selection;
 import org.kamal4j.runner.BootGroups;
+import org.kamal4j.runner.FailureBudget;
 import org.kamal4j.runner.MultiHostException;
 import org.kamal4j.runner.WebBarrier;
 
@@ -77,23 +80,57 @@ public final class DeploySteps {
     }
 
     /**
+     * The (host, role)s one boot stage boots and how.
+     *
+     * @param hosts          the hosts, in boot order
+     * @param rolesOn        the roles to boot on a host, primary role first
+     * @param primaryHealthy a primary-role container of this version is already healthy (a canary passed): other
+     *                       roles need not wait for one
+     * @param prepare        whether this stage prepares the app hosts first (once per boot: the first stage)
+     * @param budget         failed hosts the stage goes on past ({@code kamal.maxFailures})
+     */
+    public record Stage(List<String> hosts, Function<String, List<String>> rolesOn, boolean primaryHealthy,
+            boolean prepare, FailureBudget budget) {
+
+        /** Every selected app host and role in one stage, without a failure budget: Kamal's boot. */
+        public static Stage everything(Selection selection) {
+            return new Stage(selection.appHosts(), selection::roleNamesOn, false, true, FailureBudget.none());
+        }
+    }
+
+    /**
      * Boots {@code config.version()} group by group with the barrier and the app-boot hooks. The caller then calls
      * {@link #finish} (tag latest, and prune), which runs only when every group succeeded.
      */
     public void boot(DeployConfig config, Map<String, RoleVersions> known, BootReport report)
             throws MultiHostException, FlowException, InterruptedException {
+        boot(config, known, report, Stage.everything(ctx.selection()));
+    }
+
+    /** Boots one stage of a staged rollout ({@link Stage}) as {@link #boot(DeployConfig, Map, BootReport)} does. */
+    public void boot(DeployConfig config, Map<String, RoleVersions> known, BootReport report, Stage stage)
+            throws MultiHostException, FlowException, InterruptedException {
         ctx.output().info("Start container with version " + config.version() + "...");
-        WebBarrier barrier = new WebBarrier(ctx.selection().primaryRole(),
-                WebBarrier.defaultTimeout(config.timeouts().deploy(), config.timeouts().readinessDelay()));
-        new BootPreparation(ctx, config).run();
-        List<String> hosts = ctx.selection().appHosts();
+        String primary = ctx.selection().primaryRole();
+        int gatekeepers = (int) stage.hosts().stream().filter(h -> stage.rolesOn().apply(h).contains(primary))
+                .count();
+        WebBarrier barrier = new WebBarrier(primary,
+                WebBarrier.defaultTimeout(config.timeouts().deploy(), config.timeouts().readinessDelay()),
+                WebBarrier.closingFailures(gatekeepers, stage.budget().limit()));
+        if (stage.primaryHealthy()) {
+            barrier.open("an earlier stage");
+        }
+        if (stage.prepare()) {
+            new BootPreparation(ctx, config).run();
+        }
         BootGroups groups = BootGroups.forConfig(config, ctx.runner(), h -> h, barrier, ctx.sleeper());
         try {
-            groups.<Exception>boot(config.boot().groups(hosts),
-                    ctx.selection()::roleNamesOn,
+            groups.<Exception>boot(config.boot().groups(stage.hosts()),
+                    stage.rolesOn(),
                     group -> ctx.hook("pre-app-boot", config.version(), group, Map.of()),
                     new AppBoot(ctx, config, barrier, report, known),
-                    group -> ctx.hook("post-app-boot", config.version(), group, Map.of()));
+                    group -> ctx.hook("post-app-boot", config.version(), group, Map.of()),
+                    stage.budget());
         } catch (MultiHostException | FlowException | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
