@@ -91,6 +91,24 @@ public final class AppCommands {
                 "{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}")).step("health");
     }
 
+    /** The statuses {@link #awaitReady} stops at: healthy, or running for an image without a health check. */
+    public static final String READY_STATUSES = "healthy|running";
+
+    /**
+     * Waits on the host for the container of {@code version} to be ready: polls {@link #healthStatus} every 0.1 s
+     * for {@code seconds} (at least, and less than one second more: {@code date +%s} counts whole seconds) and prints
+     * the last status; it returns as soon as the status is healthy or running. A failing status command (no such container) ends it with that command's exit status.
+     * One round trip instead of a client-side poll once a second; the caller bounds the whole wait by
+     * {@code deploy_timeout} with several of these, so a stop or a timeout is never more than one call away.
+     */
+    public Command awaitReady(String version, int seconds) {
+        Command loop = new Line().raw("end=$(( $(date +%s) + " + seconds + " )); while :; do")
+                .substitution("status=", healthStatus(version), "", false).raw("|| exit $?;")
+                .raw("case \"$status\" in " + READY_STATUSES + ") break;; esac;")
+                .raw("[ \"$(date +%s)\" -le \"$end\" ] || break; sleep 0.1; done; echo \"$status\"").build();
+        return Command.subshell(loop).step("health");
+    }
+
     public Command healthLog(String version) {
         return containerIdForVersion(version)
                 .pipe(Command.of("xargs", "docker", "inspect", "--format", "{{json .State.Health}}"));

@@ -190,12 +190,20 @@ public final class Command {
         }
         Command all = null;
         for (Command c : steps) {
-            Command grouped = ofParts(List.of(new Raw("{"))).joinParts(c).raw(";").raw("}")
+            Command grouped = group(c).step(null)
                     .or(ofParts(List.of(new Raw("{ s=$?; echo"), new Arg(STEP_FAILED + c.stepName()),
                             new Raw(">&2; exit $s; }"))));
             all = all == null ? grouped : all.and(grouped);
         }
         return all.step(String.join(", ", steps.stream().map(Command::stepName).toList()));
+    }
+
+    /**
+     * {@code { inner ; }}: {@code inner} as one unit of the current shell, so its own operators stay inside it when
+     * it is chained with others (no extra process, unlike {@link #subshell}).
+     */
+    public static Command group(Command inner) {
+        return ofParts(List.of(new Raw("{"))).joinParts(inner).raw(";").raw("}").step(inner.step);
     }
 
     /** This command's parts followed by {@code next}'s, with no operator between (for grouping). */

@@ -77,6 +77,7 @@ public final class DeployFlow {
                 new ImageBuild(ctx).buildAndPush(config);
             }
             steps.pull(config);
+            lock.runDirectoryMadeOn(ctx.selection().appHosts());
             lock.alreadyDone("only the image " + config.absoluteImage() + (skipPush ? "" : " was built and pushed"
                     + " (with " + config.latestImage() + ") and") + " was pulled on " + ctx.selection().appHosts().size()
                     + " host(s), nothing else was changed");
@@ -85,7 +86,7 @@ public final class DeployFlow {
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
             if (prune) {
                 // redeploy skips the proxy boot as it skips pruning, as Kamal does
-                new ProxyBoot(ctx).run();
+                new ProxyBoot(ctx).pulledOn(ctx.selection().appHosts()).run();
             }
             policy.boot(config, report, () -> staged.run(steps, config, report));
             steps.finish(config, prune);

@@ -2,18 +2,20 @@ package org.kamal4j.flows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.kamal4j.FlowException;
-import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.LockCommands;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.rollout.PreviousVersion;
 import org.kamal4j.flows.rollout.Rollout;
 import org.kamal4j.flows.rollout.RolloutOptions;
+import org.kamal4j.flows.steps.AppBoot;
 import org.kamal4j.flows.steps.BootReport;
 import org.kamal4j.flows.steps.DeployLock;
 import org.kamal4j.flows.steps.DeploySteps;
+import org.kamal4j.flows.steps.RoleVersions;
 import org.kamal4j.runner.MultiHostException;
 
 /**
@@ -55,9 +57,9 @@ public final class RollbackFlow {
         Rollout written = new Rollout(ctx, reports);
         try {
             config = ctx.config().withVersion(previous ? new PreviousVersion(ctx).resolve(ctx.config()) : version);
-            requireAvailable(config);
+            Map<String, RoleVersions> found = requireAvailable(config);
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
-            steps.boot(config, Map.of(), report);
+            steps.boot(config, found, report);
             steps.finish(config, false);
         } catch (Exception e) {
             written.failed(e);
@@ -73,15 +75,23 @@ public final class RollbackFlow {
         return report;
     }
 
-    private void requireAvailable(DeployConfig config) throws FlowException, MultiHostException,
-            InterruptedException {
+    /**
+     * Fails naming every (host, role) without a container of the version; returns what each runs
+     * ({@link RoleVersions}: one probe per host, which the boot then need not repeat).
+     */
+    private Map<String, RoleVersions> requireAvailable(DeployConfig config) throws FlowException,
+            MultiHostException, InterruptedException {
         List<String> missing = new CopyOnWriteArrayList<>();
+        Map<String, RoleVersions> known = new ConcurrentHashMap<>();
         ctx.on(ctx.selection().appHosts(), (host, s) -> {
-            for (String role : ctx.selection().roleNamesOn(host)) {
-                String id = s.tryRun(new AppCommands(config, config.role(role)).containerIdForVersion(
-                        config.version()));
-                if (id == null || id.isBlank()) {
+            List<String> roles = ctx.selection().roleNamesOn(host);
+            Map<String, RoleVersions> found = RoleVersions.find(s, config, roles, ctx.randomHex());
+            for (String role : roles) {
+                RoleVersions versions = found.get(role);
+                if (versions == null || versions.clash().isBlank()) {
                     missing.add(role + " on " + host);
+                } else {
+                    known.put(AppBoot.key(host, role), versions);
                 }
             }
         });
@@ -92,5 +102,6 @@ public final class RollbackFlow {
                     + ordered.size() + " host role(s); list the containers with `mvn kamal:server-exec -Dkamal.command=\"docker container ls --all\"`\n  "
                     + String.join("\n  ", ordered));
         }
+        return known;
     }
 }

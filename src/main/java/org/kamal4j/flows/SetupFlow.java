@@ -46,7 +46,7 @@ public final class SetupFlow {
             }
             steps.pull(config);
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
-            new ProxyBoot(ctx).run();
+            new ProxyBoot(ctx).pulledOn(ctx.selection().appHosts()).run();
             new AccessoryBoot(ctx).bootAll();
             steps.boot(config, steps.stopStaleContainers(config), report);
             steps.finish(config, true);

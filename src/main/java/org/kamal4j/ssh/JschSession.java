@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.kamal4j.commands.Command;
 
 /** A {@link Session} running each command on its own exec channel of the pooled connection. */
@@ -52,16 +53,21 @@ final class JschSession implements Session {
 
     /**
      * Writes to a temporary file created under umask 077 and chmods it before renaming it into place, so the
-     * target never exists with a wider mode than requested, even for a moment.
+     * target never exists with a wider mode than requested, even for a moment. The parent directory is made first
+     * (with the login's umask, as {@code mkdir -p} before an upload does in Kamal), in the same round trip.
      */
     @Override
     public void upload(byte[] content, String remotePath, int mode) throws TransportException {
         String tmp = remotePath + ".kamal-tmp-" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
-        Command write = Command.ofParts(List.of(new Command.Raw("umask 077 &&"), new Command.Arg("cat"),
+        int slash = remotePath.lastIndexOf('/');
+        List<Command.Part> mkdir = slash <= 0 ? List.of() : List.of(new Command.Arg("mkdir"), new Command.Arg("-p"),
+                new Command.Arg(remotePath.substring(0, slash)), new Command.Raw("&&"));
+        Command write = Command.ofParts(Stream.concat(mkdir.stream(), Stream.of(new Command.Raw("umask 077 &&"),
+                new Command.Arg("cat"),
                 new Command.Raw(">"), new Command.Arg(tmp), new Command.Raw("&&"), new Command.Arg("chmod"),
                 new Command.Arg(Integer.toOctalString(mode)), new Command.Arg(tmp), new Command.Raw("&&"),
                 new Command.Arg("mv"), new Command.Arg("-f"), new Command.Arg(tmp), new Command.Arg(remotePath)))
-                .withStdin(content);
+                .toList()).withStdin(content);
         ExecResult r = exec(write);
         if (!r.ok()) {
             throw new TransportException("Upload of " + remotePath + " to " + host + " failed (exit status "

@@ -16,7 +16,10 @@ public interface Session {
     /** Runs the command and returns its exit status and output; a non-zero exit is not an exception here. */
     ExecResult exec(Command command) throws TransportException;
 
-    /** Writes {@code content} to {@code remotePath} (relative to the login directory) with the given mode. */
+    /**
+     * Writes {@code content} to {@code remotePath} (relative to the login directory) with the given mode, making its
+     * parent directory if missing (callers need no {@code mkdir -p} round trip before it).
+     */
     void upload(byte[] content, String remotePath, int mode) throws TransportException;
 
     /** Runs the command and fails with {@link CommandFailedException} on a non-zero exit; returns stdout. */

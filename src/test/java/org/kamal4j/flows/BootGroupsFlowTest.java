@@ -47,7 +47,7 @@ class BootGroupsFlowTest {
             long webDone = f.fake.execs().stream().filter(e -> e.host().equals("1.1.1.1")
                     && e.command().contains("app-web-def456$' --quiet | xargs docker stop")).findFirst().orElseThrow()
                     .seq();
-            long workersRun = f.fake.execs().stream().filter(e -> e.command().startsWith("docker run")
+            long workersRun = f.fake.execs().stream().filter(e -> e.command().contains("docker run --detach")
                     && e.host().equals("1.1.1.2")).findFirst().orElseThrow().seq();
             assertTrue(webDone < workersRun, "the second group starts after the first finished");
         }
@@ -57,7 +57,8 @@ class BootGroupsFlowTest {
     void aFailedGroupStopsTheLoopWithoutItsPostHookOrWait() throws Exception {
         try (FlowFixture f = new FlowFixture("limited")) {
             List<String> hooks = recordHooks(f);
-            f.fake.on("1.1.1.1", c -> c.startsWith("docker run")).fail(125, "", "docker: port is already allocated");
+            f.fake.on("1.1.1.1", c -> c.contains("docker run --detach")).fail(125, "",
+                    FlowFixture.failedStep("docker: port is already allocated", "run"));
 
             MultiHostException e = assertThrows(MultiHostException.class,
                     () -> DeployFlow.deploy(f.context()).run(true));

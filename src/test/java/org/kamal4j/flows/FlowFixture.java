@@ -13,6 +13,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.Command;
 import org.kamal4j.config.ConfigLoader;
@@ -34,7 +36,10 @@ public final class FlowFixture implements AutoCloseable {
 
     public static final String CURRENT = "sh -c 'docker ps --latest --format";
     public static final String RUNNING_VERSIONS = "docker ps --filter label=service=app";
-    public static final String HEALTH = "xargs docker inspect --format '{{if";
+    /** The health status query, alone or inside the wait on the host ({@code sh -c} quoting around it). */
+    public static final String HEALTH = "{{.State.Health.Status}}";
+    /** The one command per host that finds what each role runs ({@code RoleVersions}). */
+    public static final String PROBE = "@@kamal-probe";
 
     public final FakeTransport fake = new FakeTransport();
     public final RecordingOutput output = new RecordingOutput();
@@ -76,6 +81,34 @@ public final class FlowFixture implements AutoCloseable {
         fake.on("*", c -> c.startsWith(CURRENT)).output("def456\n");
         fake.on("*", c -> c.startsWith(RUNNING_VERSIONS)).output("def456\n");
         fake.on("*", c -> c.contains(HEALTH)).output("running\n");
+        runs("*", "def456", "def456", "");
+    }
+
+    /**
+     * On hosts matching {@code hostGlob}, every role asked about by the probe runs {@code running} (versions, one per
+     * line), {@code current} is its current version and {@code clash} the id of a container named for the version
+     * being booted (blank: none), as the probe prints them.
+     */
+    public FakeTransport.Rule runs(String hostGlob, String running, String current, String clash) {
+        return fake.on(hostGlob, c -> c.contains(PROBE)).answer(e -> {
+            StringBuilder out = new StringBuilder();
+            Matcher m = Pattern.compile(PROBE + " role ([a-z0-9_-]+)").matcher(e.command());
+            while (m.find()) {
+                out.append(PROBE).append(" role ").append(m.group(1)).append('\n').append(running)
+                        .append(running.isEmpty() || running.endsWith("\n") ? "" : "\n")
+                        .append(PROBE).append(" current\n").append(current).append('\n')
+                        .append(PROBE).append(" clash\n").append(clash).append('\n');
+            }
+            return new ExecResult(0, out.toString(), "");
+        });
+    }
+
+    /**
+     * Standard error of a combined command ({@link Command#steps}) whose step {@code step} failed writing
+     * {@code stderr}, as the host's shell writes it: the step's own output, then the marker line naming it.
+     */
+    public static String failedStep(String stderr, String step) {
+        return stderr + "\n" + Command.STEP_FAILED + step + "\n";
     }
 
     public FlowContext context() throws FlowException {
@@ -143,6 +176,20 @@ public final class FlowFixture implements AutoCloseable {
             }
             assertTrue(found >= 0, "'" + fragment + "' after command " + from + " in " + String.join("\n", commands));
             from = found + 1;
+        }
+    }
+
+    /**
+     * Each fragment occurs after the previous one, in the same command or a later one: for steps that one command
+     * now carries together ({@link Command#steps}).
+     */
+    public static void assertInOrderAcross(List<String> commands, String... fragments) {
+        String all = String.join("\n", commands);
+        int from = 0;
+        for (String fragment : fragments) {
+            int found = all.indexOf(fragment, from);
+            assertTrue(found >= 0, "'" + fragment + "' after position " + from + " in " + all);
+            from = found + fragment.length();
         }
     }
 

@@ -11,14 +11,11 @@ import org.kamal4j.FlowException;
 
 class RedeployAndRollbackTest {
 
-    private static final String WEB_CLASH = "docker container ls --all --filter 'name=^app-web-abc123$' --quiet";
-
     @Test
     void redeployOfTheRunningVersionRenamesItAndStopsTheRenamedOne() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
-            f.fake.on("1.1.1.1", c -> c.startsWith(FlowFixture.CURRENT)).output("abc123\n");
-            f.fake.on("1.1.1.1", c -> c.startsWith(FlowFixture.RUNNING_VERSIONS)).output("abc123\n");
-            f.fake.on("1.1.1.1", c -> c.equals(WEB_CLASH)).output("f00d\n");
+            // abc123 runs and is current; a container named app-web-abc123 exists (the clash)
+            f.runs("1.1.1.1", "abc123", "abc123", "f00d");
 
             DeployFlow.redeploy(f.context()).run(true);
 
@@ -36,8 +33,8 @@ class RedeployAndRollbackTest {
     @Test
     void rollbackToAnUnavailableVersionFailsNamingTheHostsThatLackIt() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
-            f.fake.on("1.1.1.1", c -> c.equals("docker container ls --all --filter 'name=^app-web-def456$' --quiet"))
-                    .output("beef\n");
+            // a container of def456 exists for web on 1.1.1.1, none for workers on 1.1.1.2
+            f.runs("1.1.1.1", "abc123", "abc123", "beef");
 
             FlowException e = assertThrows(FlowException.class,
                     () -> new RollbackFlow(f.context(f.selection(), "rollback")).run("def456"));
@@ -54,9 +51,8 @@ class RedeployAndRollbackTest {
     @Test
     void rollbackBootsTheOldVersionAgainAndTagsItLatest() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
-            f.fake.on("*", c -> c.startsWith(FlowFixture.CURRENT)).output("abc123\n");
-            f.fake.on("*", c -> c.matches("docker container ls --all --filter 'name=\\^app-\\w+-def456\\$' --quiet"))
-                    .output("beef\n");
+            // abc123 is current everywhere; every role has a container of def456
+            f.runs("*", "abc123", "abc123", "beef");
 
             new RollbackFlow(f.context(f.selection(), "rollback")).run("def456");
 
@@ -80,8 +76,7 @@ class RedeployAndRollbackTest {
             f.fake.on("*", c -> c.startsWith(FlowFixture.CURRENT)).output("abc123\n");
             // newest first: a renamed copy of the current version is not a version the host ran before
             f.fake.on("*", c -> c.startsWith(VERSIONS)).output("abc123\nabc123_replaced_0011\ndef456\nold1\n");
-            f.fake.on("*", c -> c.matches("docker container ls --all --filter 'name=\\^app-\\w+-def456\\$' --quiet"))
-                    .output("beef\n");
+            f.runs("*", "abc123", "abc123", "beef"); // the probe finds a def456 container on every host
 
             new RollbackFlow(f.context(f.selection(), "rollback")).run(null);
 

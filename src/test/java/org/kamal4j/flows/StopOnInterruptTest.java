@@ -26,9 +26,10 @@ class StopOnInterruptTest {
     void ctrlCJustAfterTheWebDockerRunFinishesThatBootStartsNothingElseAndReleasesTheLockLast() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
             FlowContext ctx = f.context();
-            f.fake.on("1.1.1.1", c -> c.startsWith("docker run")).answer(exec -> {
+            // the run and the first wait are one command: it ends with the container ready
+            f.fake.on("1.1.1.1", c -> c.contains("docker run --detach")).answer(exec -> {
                 ctx.stop().request("Ctrl-C", f.output);
-                return new ExecResult(0, "", "");
+                return new ExecResult(0, "running\n", "");
             });
 
             KamalException e = assertThrows(KamalException.class, () -> DeployFlow.deploy(ctx).run(true));
@@ -60,9 +61,10 @@ class StopOnInterruptTest {
             f.stop = new StopOnInterrupt(Thread.currentThread(), 0, false);
             FlowContext ctx = f.context();
             f.fake.on("1.1.1.1", c -> c.contains(FlowFixture.HEALTH)).output("starting\n");
-            f.fake.on("1.1.1.1", c -> c.startsWith("docker run")).answer(exec -> {
+            // the run and the first wait are one command: it ends with the container still starting
+            f.fake.on("1.1.1.1", c -> c.contains("docker run --detach")).answer(exec -> {
                 ctx.stop().request("Ctrl-C", f.output);
-                return new ExecResult(0, "", "");
+                return new ExecResult(0, "starting\n", "");
             });
             f.fake.on("1.1.1.1", c -> c.startsWith("docker container ls --all") && !c.contains("|")).answer(exec -> new ExecResult(0,
                     ctx.stop().requested() ? "c0ffee\n" : "", ""));
@@ -101,9 +103,10 @@ class StopOnInterruptTest {
     void aLockThatCannotBeReleasedNamesTheHostAndTheGoalWithinTheBound() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
             FlowContext ctx = f.context();
-            f.fake.on("1.1.1.1", c -> c.startsWith("docker run")).answer(exec -> {
+            // the run and the first wait are one command: it ends with the container ready
+            f.fake.on("1.1.1.1", c -> c.contains("docker run --detach")).answer(exec -> {
                 ctx.stop().request("Ctrl-C", f.output);
-                return new ExecResult(0, "", "");
+                return new ExecResult(0, "running\n", "");
             });
             f.fake.on("1.1.1.1", c -> c.startsWith("rm .kamal/lock-app")).answer(exec -> {
                 try {

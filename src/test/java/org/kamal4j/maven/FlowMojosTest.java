@@ -79,8 +79,10 @@ class FlowMojosTest {
         List<String> lines = log.lines();
         assertTrue(lines.contains("[local] docker push registry.example/app:abc123 && docker push "
                 + "registry.example/app:latest"), String.join("\n", lines));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[1.1.1.1] docker run --detach --restart unless-stopped "
-                + "--name app-web-abc123")), String.join("\n", lines));
+        // the run is a step of the boot command (audit, run, wait)
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[1.1.1.1] ")
+                && l.contains(" docker run --detach --restart unless-stopped --name app-web-abc123")),
+                String.join("\n", lines));
         assertTrue(lines.contains("[1.1.1.2] upload .kamal/apps/app/env/roles/workers.env (mode 0600, 17 bytes)"),
                 String.join("\n", lines));
         assertTrue(lines.contains("[1.1.1.1] rm .kamal/lock-app/details && rm -r .kamal/lock-app"));
@@ -107,7 +109,8 @@ class FlowMojosTest {
         m.execute();
 
         String text = String.join("\n", log.lines());
-        assertTrue(text.contains("[1.1.1.2] docker container start kamal-proxy || docker run --name kamal-proxy"), text);
+        assertTrue(text.contains("docker container start kamal-proxy || docker run --name kamal-proxy"), text);
+        assertTrue(text.contains("[1.1.1.2] { mkdir -p .kamal/proxy/apps-config ; }"), text);
         assertTrue(text.contains("docker exec kamal-proxy kamal-proxy deploy app-web \"--target=${id}:3000\""), text);
         assertTrue(!text.contains("[1.1.1.3] docker container start kamal-proxy"), text);
     }

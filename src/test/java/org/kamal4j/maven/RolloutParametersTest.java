@@ -49,6 +49,8 @@ class RolloutParametersTest {
         String text = String.join("\n", log.lines());
         assertTrue(text.contains("Canary: booting web abc123 on 1.1.1.1 first (-Dkamal.canary=1)"), text);
         assertTrue(text.contains("Dry run: not checking the canary"), text);
-        assertTrue(text.indexOf("Dry run: not checking the canary") < text.indexOf("[1.1.1.2] docker run"), text);
+        int workersRun = log.lines().stream().filter(l -> l.startsWith("[1.1.1.2] ") && l.contains(" docker run --detach"))
+                .findFirst().map(text::indexOf).orElse(-1);
+        assertTrue(text.indexOf("Dry run: not checking the canary") < workersRun, text);
     }
 }

@@ -9,6 +9,7 @@ import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.steps.BootReport;
 import org.kamal4j.flows.steps.DeploySteps;
+import org.kamal4j.flows.steps.RoleVersions;
 import org.kamal4j.runner.FailureBudget;
 import org.kamal4j.runner.MultiHostException;
 
@@ -68,7 +69,7 @@ public final class Canary {
      *
      * @throws Failed when a canary host fails to boot or a check fails
      */
-    public void run(DeploySteps steps, DeployConfig config, Map<String, String> current, BootReport report)
+    public void run(DeploySteps steps, DeployConfig config, Map<String, RoleVersions> current, BootReport report)
             throws Failed, FlowException, InterruptedException {
         String primary = ctx.selection().primaryRole();
         ctx.output().info("Canary: booting " + primary + " " + config.version() + " on " + String.join(", ", hosts)

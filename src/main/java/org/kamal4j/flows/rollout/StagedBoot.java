@@ -9,6 +9,7 @@ import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.flows.steps.BootReport;
 import org.kamal4j.flows.steps.DeploySteps;
+import org.kamal4j.flows.steps.RoleVersions;
 import org.kamal4j.runner.MultiHostException;
 
 /**
@@ -35,7 +36,7 @@ public final class StagedBoot {
     /** Boots {@code config.version()}; the caller's {@link Rollout} handles a failure. */
     public void run(DeploySteps steps, DeployConfig config, BootReport report) throws MultiHostException,
             FlowException, InterruptedException {
-        Map<String, String> current = steps.stopStaleContainers(config);
+        Map<String, RoleVersions> current = steps.stopStaleContainers(config);
         List<String> appHosts = ctx.selection().appHosts();
         DeploySteps.Stage rest = new DeploySteps.Stage(appHosts, ctx.selection()::roleNamesOn, false, true,
                 plan.budget(appHosts.size()));

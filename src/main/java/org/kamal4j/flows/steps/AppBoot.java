@@ -33,19 +33,19 @@ public final class AppBoot implements RoleTask {
     private final DeployConfig config;
     private final WebBarrier barrier;
     private final BootReport report;
-    private final Map<String, String> knownCurrent;
+    private final Map<String, RoleVersions> known;
 
     /**
-     * @param knownCurrent current running versions found earlier in this flow, keyed by {@link #key}; a missing
-     *                     key is looked up on the host
+     * @param known what each (host, role) runs, found earlier in this flow under the lock ({@link RoleVersions}),
+     *              keyed by {@link #key}; a missing key is looked up on the host
      */
     public AppBoot(FlowContext ctx, DeployConfig config, WebBarrier barrier, BootReport report,
-            Map<String, String> knownCurrent) {
+            Map<String, RoleVersions> known) {
         this.ctx = ctx;
         this.config = config;
         this.barrier = barrier;
         this.report = report;
-        this.knownCurrent = knownCurrent;
+        this.known = known;
     }
 
     /** The key of {@code knownCurrent}. */
@@ -63,18 +63,19 @@ public final class AppBoot implements RoleTask {
         String version = config.version();
         boolean gatekeeper = roleName.equals(barrier.primaryRole());
         checkStop(host, roleName, gatekeeper);
-        String replaced = renameClash(s, app, audit, host, roleName);
-        String old = oldVersion(s, app, host, roleName, replaced);
+        RoleVersions found = known.get(key(host, roleName));
+        String replaced = renameClash(s, app, audit, host, roleName, found);
+        String old = oldVersion(s, app, replaced, found);
         if (!gatekeeper) {
             awaitBarrier(host, roleName, old, start);
         }
         checkStop(host, roleName, gatekeeper);
         try {
-            start(s, app, audit, role, host);
+            List<Command> starting = start(s, app, audit, role, host);
             if (role.runsProxy()) {
-                new ProxyReadiness(ctx, config).await(s, role, app, host);
+                new ProxyReadiness(ctx, config).await(s, role, app, host, starting);
             } else {
-                new Readiness(ctx).await(s, app, version, host);
+                new Readiness(ctx).await(s, app, version, host, starting);
             }
         } catch (Exception e) {
             report.add(row(host, roleName, old, "failed", start));
@@ -106,10 +107,11 @@ public final class AppBoot implements RoleTask {
         }
     }
 
-    private String renameClash(Session s, AppCommands app, AuditCommands audit, String host, String role)
-            throws TransportException {
+    private String renameClash(Session s, AppCommands app, AuditCommands audit, String host, String role,
+            RoleVersions found) throws TransportException {
         String version = config.version();
-        String clash = s.tryRun(app.containerIdForVersion(version).step("clash check (docker container ls)"));
+        String clash = found != null ? found.clash()
+                : s.tryRun(app.containerIdForVersion(version).step("clash check (docker container ls)"));
         if (clash == null || clash.isBlank()) {
             return null;
         }
@@ -121,10 +123,9 @@ public final class AppBoot implements RoleTask {
         return replaced;
     }
 
-    private String oldVersion(Session s, AppCommands app, String host, String role, String replaced)
+    private String oldVersion(Session s, AppCommands app, String replaced, RoleVersions found)
             throws TransportException {
-        String key = key(host, role);
-        String old = knownCurrent.containsKey(key) ? knownCurrent.get(key) : s.tryRun(app.currentRunningVersion());
+        String old = found != null ? found.current() : s.tryRun(app.currentRunningVersion());
         if (old == null || old.isBlank()) {
             return null;
         }
@@ -148,14 +149,18 @@ public final class AppBoot implements RoleTask {
                 + "...");
     }
 
-    private void start(Session s, AppCommands app, AuditCommands audit, Role role, String host)
+    /**
+     * Writes the env file (the upload makes its directory) and returns the steps that start the container: the
+     * audit record and {@code docker run}. The readiness wait sends them with its first wait, in one round trip.
+     */
+    private List<Command> start(Session s, AppCommands app, AuditCommands audit, Role role, String host)
             throws TransportException {
         String version = config.version();
-        s.run(audit.record("Booted app version " + version, role.name(), List.of(app.envDirectory())));
         EnvFile env = EnvFile.of(config.envFor(role, host), config.secrets());
         s.upload(env.content().getBytes(StandardCharsets.UTF_8), config.roleEnvFile(role.name()), 0600);
         ctx.output().info(host, "Start container with version " + version + " for " + role.name() + "...");
-        s.run(env.feed(app.run(host)));
+        return List.of(audit.record("Booted app version " + version, role.name()).step("audit"),
+                env.feed(app.run(host)).step("run"));
     }
 
     /** Cleans up after a failed start and returns the error to throw, with the container's last log lines. */

@@ -1,7 +1,10 @@
 package org.kamal4j.flows.steps;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.LockCommands;
@@ -31,6 +34,7 @@ public final class DeployLock implements AutoCloseable {
     private final LockCommands commands;
     private final AtomicBoolean held = new AtomicBoolean();
     private volatile String doneBefore = "nothing was changed";
+    private final Set<String> runDirectoryMade = ConcurrentHashMap.newKeySet();
 
     public DeployLock(FlowContext ctx) {
         this.ctx = ctx;
@@ -48,7 +52,8 @@ public final class DeployLock implements AutoCloseable {
         ctx.output().info(wait.enabled() ? "Acquiring the deploy lock (waiting up to " + wait.timeout() + "s)..."
                 : "Acquiring the deploy lock...");
         String primary = ctx.selection().primaryHost();
-        List<String> others = ctx.selection().hosts().stream().filter(h -> !h.equals(primary)).toList();
+        List<String> others = ctx.selection().hosts().stream()
+                .filter(h -> !h.equals(primary) && !runDirectoryMade.contains(h)).toList();
         ctx.on(others, (h, s) -> s.run(commands.ensureRunDirectory()));
         try {
             Session s = ctx.transport().session(primary);
@@ -114,6 +119,14 @@ public final class DeployLock implements AutoCloseable {
         ctx.output().info("Retrying in " + sleep + "s (" + remaining + "s remaining)...");
         ctx.sleeper().sleep(Duration.ofSeconds(sleep));
         return true;
+    }
+
+    /**
+     * {@code hosts} already have {@code .kamal} (an audited pull made it): {@link #acquire} sends them nothing, one
+     * round trip less per host.
+     */
+    public void runDirectoryMadeOn(Collection<String> hosts) {
+        runDirectoryMade.addAll(hosts);
     }
 
     /** What the flow already did before taking the lock, for the refusal ({@code "only the image was pulled"}). */

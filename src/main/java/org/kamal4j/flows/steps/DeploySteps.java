@@ -34,37 +34,43 @@ public final class DeploySteps {
         this.ctx = ctx;
     }
 
-    /** Registry login (unless local) and the {@code kamal} network, then the audited pull on every app host. */
+    /**
+     * Registry login (unless local), the {@code kamal} network and the audited pull on every app host, in one
+     * command per host. The audit record creates {@code .kamal}, so {@link DeployLock} need not on these hosts.
+     */
     public void pull(DeployConfig config) throws MultiHostException, InterruptedException {
         ctx.output().info("Pull app image " + config.absoluteImage() + "...");
-        Command network = ServerCommands.ensureKamalNetwork();
-        Command prepare = config.registry().local() ? network
-                : new RegistryCommands(config.registry(), config.secrets()).login().and(network);
+        List<Command> steps = new ArrayList<>();
+        if (!config.registry().local()) {
+            steps.add(new RegistryCommands(config.registry(), config.secrets()).login().step("registry login"));
+        }
+        steps.add(ServerCommands.ensureKamalNetwork().step("kamal network"));
         AuditCommands audit = ctx.audit(config);
-        Command pull = audit.record("Pulled image with version " + config.version(), null)
+        steps.add(audit.record("Pulled image with version " + config.version(), null)
                 .and(new ImageCommands(config).pullAndCheck())
-                .step("pull (docker pull, then the service label check)");
-        ctx.on(ctx.selection().appHosts(), (host, s) -> {
-            s.run(prepare);
-            s.run(pull);
-        });
+                .step("pull (docker pull, then the service label check)"));
+        // login, network and the audited pull in one round trip; a failure still names its step
+        Command pull = Command.steps(steps);
+        ctx.on(ctx.selection().appHosts(), (host, s) -> s.run(pull));
     }
 
     /**
-     * Stops every running container of each (app host, role) other than the current one and returns the current
-     * versions ({@link AppBoot#key}; empty string for none) so the boot need not ask again.
+     * Stops every running container of each (app host, role) other than the current one and returns what each
+     * (host, role) runs ({@link AppBoot#key}), so the boot need not ask again: one probe per host
+     * ({@link RoleVersions}) instead of three commands per role.
      */
-    public Map<String, String> stopStaleContainers(DeployConfig config) throws MultiHostException,
+    public Map<String, RoleVersions> stopStaleContainers(DeployConfig config) throws MultiHostException,
             InterruptedException {
         ctx.output().info("Detect stale containers...");
-        Map<String, String> current = new ConcurrentHashMap<>();
+        Map<String, RoleVersions> current = new ConcurrentHashMap<>();
         ctx.on(ctx.selection().appHosts(), (host, s) -> {
-            for (String roleName : ctx.selection().roleNamesOn(host)) {
+            List<String> roles = ctx.selection().roleNamesOn(host);
+            Map<String, RoleVersions> found = RoleVersions.find(s, config, roles, ctx.randomHex());
+            for (String roleName : roles) {
+                RoleVersions versions = found.getOrDefault(roleName, new RoleVersions(List.of(), "", ""));
+                current.put(AppBoot.key(host, roleName), versions);
                 AppCommands app = new AppCommands(config, config.role(roleName), ctx.randomHex());
-                String running = s.run(app.runningVersions());
-                String now = orEmpty(s.tryRun(app.currentRunningVersion()));
-                current.put(AppBoot.key(host, roleName), now);
-                for (String v : staleVersions(running, now)) {
+                for (String v : versions.stale()) {
                     ctx.output().info(host, "Stopping stale container for role " + roleName + " with version " + v);
                     s.tryRun(app.stop(v));
                 }
@@ -96,13 +102,13 @@ public final class DeploySteps {
      * Boots {@code config.version()} group by group with the barrier and the app-boot hooks. The caller then calls
      * {@link #finish} (tag latest, and prune), which runs only when every group succeeded.
      */
-    public void boot(DeployConfig config, Map<String, String> knownCurrent, BootReport report)
+    public void boot(DeployConfig config, Map<String, RoleVersions> known, BootReport report)
             throws MultiHostException, FlowException, InterruptedException {
-        boot(config, knownCurrent, report, Stage.everything(ctx.selection()));
+        boot(config, known, report, Stage.everything(ctx.selection()));
     }
 
     /** Boots one stage of a staged rollout ({@link Stage}) as {@link #boot(DeployConfig, Map, BootReport)} does. */
-    public void boot(DeployConfig config, Map<String, String> knownCurrent, BootReport report, Stage stage)
+    public void boot(DeployConfig config, Map<String, RoleVersions> known, BootReport report, Stage stage)
             throws MultiHostException, FlowException, InterruptedException {
         ctx.output().info("Start container with version " + config.version() + "...");
         String primary = ctx.selection().primaryRole();
@@ -122,7 +128,7 @@ public final class DeploySteps {
             groups.<Exception>boot(config.boot().groups(stage.hosts()),
                     stage.rolesOn(),
                     group -> ctx.hook("pre-app-boot", config.version(), group, Map.of()),
-                    new AppBoot(ctx, config, barrier, report, knownCurrent),
+                    new AppBoot(ctx, config, barrier, report, known),
                     group -> ctx.hook("post-app-boot", config.version(), group, Map.of()),
                     stage.budget());
         } catch (MultiHostException | FlowException | InterruptedException | RuntimeException e) {
@@ -186,9 +192,5 @@ public final class DeploySteps {
     public static List<String> staleVersions(String running, String current) {
         return Arrays.stream(running.split("\n")).map(String::strip)
                 .filter(v -> !v.isEmpty() && !v.equals(current)).toList();
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s.strip();
     }
 }

@@ -1,6 +1,10 @@
 package org.kamal4j.flows.steps;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.Command;
 import org.kamal4j.commands.ProxyCommands;
@@ -22,8 +26,12 @@ import org.kamal4j.ssh.TransportException;
  */
 public final class ProxyBoot {
 
+    /** The line before the proxy's version in the output of the first combined command (login prints too). */
+    public static final String VERSION_MARK = "@@kamal-proxy-version";
+
     private final FlowContext ctx;
     private final ProxyCommands proxy;
+    private final Set<String> pulled = new HashSet<>();
 
     public ProxyBoot(FlowContext ctx) {
         this.ctx = ctx;
@@ -38,7 +46,10 @@ public final class ProxyBoot {
 
     /**
      * Boots (or starts) the proxy on every proxy host; prints Kamal's milestone first. Does nothing when no selected
-     * role runs the proxy: the pull has already made the network on the app hosts.
+     * role runs the proxy: the pull has already made the network on the app hosts. Kamal's five commands per proxy
+     * host (network, login, version, apps directory, start or run) are two here ({@link Command#steps}: a failure
+     * still names its step), the network alone one on the other hosts (none after this flow's pull,
+     * {@link #pulledOn}).
      */
     public void run() throws MultiHostException, InterruptedException {
         List<String> proxyHosts = hosts(ctx.selection());
@@ -46,21 +57,48 @@ public final class ProxyBoot {
             return;
         }
         ctx.output().info("Ensure kamal-proxy is running...");
-        Command network = ServerCommands.ensureKamalNetwork();
-        ctx.on(ctx.selection().hosts(), (h, s) -> s.run(network));
-        ctx.on(proxyHosts, this::boot);
+        Command network = ServerCommands.ensureKamalNetwork().step("kamal network");
+        List<String> hosts = ctx.selection().hosts().stream()
+                .filter(h -> proxyHosts.contains(h) || !pulled.contains(h)).toList();
+        ctx.on(hosts, (h, s) -> {
+            if (proxyHosts.contains(h)) {
+                boot(h, s, network);
+            } else {
+                s.run(network);
+            }
+        });
     }
 
-    private void boot(String host, Session s) throws TransportException, FlowException {
-        login(s);
-        String running = s.tryRun(proxy.version());
-        if (running != null && ProxyVersion.older(running.strip(), ProxyRun.MINIMUM_VERSION)) {
-            throw new FlowException("kamal-proxy version " + running.strip() + " is too old, run `kamal proxy "
+    /**
+     * {@code hosts} ran this flow's pull, which logged in and made the network there just before: the proxy boot
+     * sends them neither again (the same commands with the same result, one round trip less on the other hosts).
+     */
+    public ProxyBoot pulledOn(Collection<String> hosts) {
+        pulled.addAll(hosts);
+        return this;
+    }
+
+    private void boot(String host, Session s, Command network) throws TransportException, FlowException {
+        List<Command> first = new ArrayList<>();
+        DeployConfig config = ctx.config();
+        if (!pulled.contains(host)) {
+            first.add(network);
+        }
+        if (!config.registry().local() && !pulled.contains(host)) {
+            first.add(new RegistryCommands(config.registry(), config.secrets()).login().step("registry login"));
+        }
+        first.add(Command.of("echo", VERSION_MARK).and(Command.group(proxy.version().or(Command.of("true"))))
+                .step("kamal-proxy version"));
+        String out = s.run(Command.steps(first));
+        int mark = out.lastIndexOf(VERSION_MARK);
+        String running = mark < 0 ? "" : out.substring(mark + VERSION_MARK.length()).strip();
+        if (ProxyVersion.older(running, ProxyRun.MINIMUM_VERSION)) {
+            throw new FlowException("kamal-proxy version " + running + " is too old, run `kamal proxy "
                     + "reboot` in order to update to at least " + ProxyRun.MINIMUM_VERSION
                     + " (mvn kamal:proxy-reboot -Dkamal.confirmed=true)");
         }
-        s.run(proxy.ensureAppsConfigDirectory());
-        s.run(proxy.start().or(runCommand(host)));
+        s.run(Command.steps(List.of(proxy.ensureAppsConfigDirectory().step("kamal-proxy apps directory"),
+                proxy.start().or(runCommand(host)).step("kamal-proxy start"))));
     }
 
     /** Logs in to the app registry (the proxy image may live there), unless it is a local registry. */

@@ -1,7 +1,10 @@
 package org.kamal4j.flows.steps;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.AppCommands;
+import org.kamal4j.commands.Command;
 import org.kamal4j.commands.ProxyCommands;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Role;
@@ -16,6 +19,9 @@ import org.kamal4j.ssh.TransportException;
  */
 public final class ProxyReadiness {
 
+    /** The step name of the switch ({@code kamal-proxy deploy}). */
+    static final String SWITCH = "kamal-proxy deploy";
+
     private final FlowContext ctx;
     private final DeployConfig config;
 
@@ -26,11 +32,25 @@ public final class ProxyReadiness {
 
     /** Switches the role's route on {@code host} to the container of {@code config.version()}. */
     public void await(Session s, Role role, AppCommands app, String host) throws FlowException, TransportException {
+        await(s, role, app, host, List.of());
+    }
+
+    /**
+     * Runs {@code before} (the steps that start the container) and the switch as one command ({@link Command#steps}:
+     * a failure before the switch is reported as that step's failure), then switches as the method above.
+     */
+    public void await(Session s, Role role, AppCommands app, String host, List<Command> before) throws FlowException,
+            TransportException {
         ProxyCommands proxy = new ProxyCommands(config);
+        List<Command> steps = new ArrayList<>(before);
+        steps.add(proxy.deployContainerOf(role, host, app.containerIdForVersion(config.version())).step(SWITCH));
         try {
-            s.run(proxy.deployContainerOf(role, host, app.containerIdForVersion(config.version())));
+            s.run(Command.steps(steps));
         } catch (CommandFailedException e) {
-            String why = e.result().stderr().strip();
+            if (!SWITCH.equals(e.step())) {
+                throw e;
+            }
+            String why = e.stderr().strip();
             if (why.isEmpty()) {
                 why = e.result().stdout().strip();
             }

@@ -26,22 +26,24 @@ import org.kamal4j.runner.HostCount;
  */
 class StagedBootTest {
 
-    private static final String RUN_NEW = "docker run";
+    /** The boot command (audit, run and the wait for readiness in one) contains it. */
+    private static final String RUN_NEW = "docker run --detach";
 
     private static RolloutPlan budget(String maxFailures) throws FlowException {
         return RolloutPlan.of(maxFailures, null, null, null, 200, 0);
     }
 
     private static boolean bootedNew(FlowFixture f, String host) {
-        return f.fake.commands(host).stream().anyMatch(c -> c.startsWith(RUN_NEW) && c.contains("app:abc123"));
+        return f.fake.commands(host).stream().anyMatch(c -> c.contains(RUN_NEW) && c.contains("app:abc123"));
     }
 
     private static boolean bootedOld(FlowFixture f, String host) {
-        return f.fake.commands(host).stream().anyMatch(c -> c.startsWith(RUN_NEW) && c.contains("app:def456"));
+        return f.fake.commands(host).stream().anyMatch(c -> c.contains(RUN_NEW) && c.contains("app:def456"));
     }
 
     private static void failNewBoot(FlowFixture f, String host) {
-        f.fake.on(host, c -> c.startsWith(RUN_NEW) && c.contains("app:abc123")).fail(125, "", "port is taken");
+        f.fake.on(host, c -> c.contains(RUN_NEW) && c.contains("app:abc123")).fail(125, "",
+                FlowFixture.failedStep("port is taken", "run"));
     }
 
     @Test
@@ -118,8 +120,8 @@ class StagedBootTest {
             assertEquals("env KAMAL_HOST=1.1.1.1 KAMAL_ROLE=web KAMAL_VERSION=abc123 KAMAL_CONTAINER=app-web-abc123 "
                     + "sh -c 'test -f /srv/ready'", check);
             assertTrue(bootedOld(f, "1.1.1.1"), "the canary is switched back");
-            assertTrue(f.fake.commands("1.1.1.2").stream().noneMatch(c -> c.startsWith(RUN_NEW)));
-            assertTrue(f.fake.commands("1.1.1.3").stream().noneMatch(c -> c.startsWith(RUN_NEW)));
+            assertTrue(f.fake.commands("1.1.1.2").stream().noneMatch(c -> c.contains(RUN_NEW)));
+            assertTrue(f.fake.commands("1.1.1.3").stream().noneMatch(c -> c.contains(RUN_NEW)));
             assertTrue(f.output.text().lines().anyMatch(l -> l.contains("1.1.1.1") && l.contains(" reverted ")),
                     f.output.text());
         }
@@ -158,10 +160,10 @@ class StagedBootTest {
             long canaryChecked = f.fake.execs().stream().filter(x -> x.command().contains("KAMAL_CONTAINER="))
                     .findFirst().orElseThrow().seq();
             long restStarted = f.fake.execs().stream().filter(x -> x.host().equals("1.1.1.2")
-                    && x.command().startsWith(RUN_NEW)).findFirst().orElseThrow().seq();
+                    && x.command().contains(RUN_NEW)).findFirst().orElseThrow().seq();
             assertTrue(canaryChecked < restStarted, "the rest boots after the canary's check");
             assertTrue(bootedNew(f, "1.1.1.3"));
-            assertEquals(1, f.fake.commands("1.1.1.1").stream().filter(c -> c.startsWith(RUN_NEW)).count(),
+            assertEquals(1, f.fake.commands("1.1.1.1").stream().filter(c -> c.contains(RUN_NEW)).count(),
                     "the canary host is not booted twice");
             assertTrue(f.output.text().contains("Canary passed on 1.1.1.1: container running, check passed, GET "
                     + url.replace("{host}", "1.1.1.1") + " 204"), f.output.text());

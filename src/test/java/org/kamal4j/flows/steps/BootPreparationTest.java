@@ -32,10 +32,13 @@ class BootPreparationTest {
                             + " || true",
                     "mkdir -p .kamal/proxy/apps-config/app/tls/web",
                     "--volume \"$PWD/.kamal/apps/app/assets/volumes/web-abc123:/app/public/assets\"",
-                    "--tls-certificate-path=/home/kamal-proxy/.apps-config/app/tls/web/cert.pem",
                     "name=^app-web-def456$' --quiet | xargs docker stop",
                     "find .kamal/apps/app/assets/extracted -maxdepth 1 -name 'web-*' '!' -name web-abc123",
                     "find " + PAGES + " -mindepth 1 -maxdepth 1 '!' -name abc123 -exec rm -rf '{}' +");
+            // the run and the switch through kamal-proxy are one command, the run first
+            String boot = web.get(FlowFixture.indexOf(web, "--volume \"$PWD/.kamal/apps/app/assets/volumes/web-abc123"));
+            assertTrue(boot.indexOf("docker run") < boot.indexOf("--tls-certificate-path=/home/kamal-proxy/.apps-config"
+                    + "/app/tls/web/cert.pem"), boot);
             assertTrue(web.stream().anyMatch(c -> c.contains("--error-pages=/home/kamal-proxy/.apps-config/app/"
                     + "error_pages/abc123")), web.toString());
             List<String> uploads = f.fake.uploads("1.1.1.1").stream().map(u -> u.path() + " " + Integer.toOctalString(

@@ -1,0 +1,118 @@
+package org.kamal4j.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kamal4j.config.DeployConfig;
+import org.kamal4j.ssh.CommandFailedException;
+import org.kamal4j.ssh.ExecResult;
+
+/**
+ * {@link AppCommands#awaitReady}, the readiness wait that runs on the host, run as rendered in a real {@code sh}
+ * against a stand-in {@code docker} that answers the container lookup and reports "starting" for a number of
+ * inspections before "healthy" (or fails the inspection).
+ */
+class AwaitReadyShellTest {
+
+    @TempDir
+    Path dir;
+
+    private final DeployConfig config = Example.config();
+    private final AppCommands app = new AppCommands(config, config.role("workers"), n -> "0".repeat(n));
+
+    @BeforeEach
+    void docker() throws Exception {
+        Path docker = dir.resolve("docker");
+        Files.writeString(docker, """
+                #!/bin/sh
+                state=$(dirname "$0")
+                case "$1" in
+                  container) echo c0ffee ;;
+                  inspect)
+                    [ -f "$state/fail" ] && { echo 'Error: No such object: c0ffee' >&2; exit 1; }
+                    n=$(( $(cat "$state/count" 2>/dev/null || echo 0) + 1 )); echo "$n" > "$state/count"
+                    if [ "$n" -gt "$(cat "$state/starting")" ]; then echo healthy; else echo starting; fi ;;
+                  run) echo "$2" >> "$state/ran"; echo 0123abcd ;;
+                esac
+                """);
+        Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void returnsAsSoonAsTheContainerIsHealthyPollingEveryTenthOfASecond() throws Exception {
+        Files.writeString(dir.resolve("starting"), "3");
+        long start = System.nanoTime();
+
+        ExecResult r = sh(app.awaitReady("abc123", 10));
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, r.exitStatus(), r.stderr());
+        assertEquals("healthy", r.stdout().strip());
+        assertEquals("4", Files.readString(dir.resolve("count")).strip(), "three 'starting', then 'healthy'");
+        assertTrue(millis >= 300 && millis < 5000, "three pauses of 0.1 s, far less than the 10 s bound: " + millis);
+    }
+
+    @Test
+    void endsAtItsBoundWithTheLastStatus() throws Exception {
+        Files.writeString(dir.resolve("starting"), "1000000");
+        long start = System.nanoTime();
+
+        ExecResult r = sh(app.awaitReady("abc123", 1));
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, r.exitStatus(), r.stderr());
+        assertEquals("starting", r.stdout().strip());
+        assertTrue(millis >= 1000 && millis < 6000, "at least the 1 s bound: " + millis);
+        assertTrue(Integer.parseInt(Files.readString(dir.resolve("count")).strip()) > 2, "polled more than once");
+    }
+
+    @Test
+    void aFailingInspectionInsideTheCombinedStartNamesTheWaitAndItsCause() throws Exception {
+        Files.writeString(dir.resolve("starting"), "0");
+        Files.writeString(dir.resolve("fail"), "");
+        Command combined = Command.steps(List.of(Command.of("docker", "run", "first").step("run"),
+                app.awaitReady("abc123", 5)));
+
+        ExecResult r = sh(combined);
+        CommandFailedException e = new CommandFailedException(combined, r);
+
+        assertTrue(r.exitStatus() != 0);
+        assertEquals("health", e.step());
+        assertTrue(e.getMessage().startsWith("health exit status: "), e.getMessage());
+        assertTrue(e.getMessage().contains("No such object: c0ffee"), e.getMessage());
+        assertEquals("first", Files.readString(dir.resolve("ran")).strip(), "the run step before it ran");
+    }
+
+    @Test
+    void aFailingRunStopsBeforeTheWaitAndIsNamed() throws Exception {
+        Files.writeString(dir.resolve("starting"), "0");
+        Command failingRun = Command.of("sh", "-c", "echo 'port is already allocated' >&2; exit 125").step("run");
+        Command combined = Command.steps(List.of(failingRun, app.awaitReady("abc123", 5)));
+
+        ExecResult r = sh(combined);
+        CommandFailedException e = new CommandFailedException(combined, r);
+
+        assertEquals(125, r.exitStatus());
+        assertTrue(e.getMessage().startsWith("run exit status: 125\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("run stderr: port is already allocated"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("count")), "no wait after a failed run");
+    }
+
+    private ExecResult sh(Command command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command.toShell());
+        pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new ExecResult(p.waitFor(), out, err);
+    }
+}

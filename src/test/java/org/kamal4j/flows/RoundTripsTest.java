@@ -1,0 +1,110 @@
+package org.kamal4j.flows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.kamal4j.commands.Command;
+import org.kamal4j.runner.MultiHostException;
+
+/**
+ * Remote commands per host (uploads apart) of the running example (web 1.1.1.1 holds the lock, workers 1.1.1.2,
+ * the accessory host 1.1.1.3) with images that have a health check, counted with the recording fake: what the
+ * combined commands ({@link Command#steps}, the role probe, the wait on the host) save against the one command per
+ * Kamal step of before (deploy 13/12, setup 13/12, rollback 12/11 on the fleet). A failure inside a combined
+ * command still names its host, its step and its cause.
+ */
+class RoundTripsTest {
+
+    private static final List<String> HOSTS = List.of("1.1.1.1", "1.1.1.2", "1.1.1.3");
+
+    private static FlowFixture healthy() throws Exception {
+        FlowFixture f = new FlowFixture();
+        f.fake.on("*", c -> c.contains(FlowFixture.HEALTH)).output("healthy\n");
+        return f;
+    }
+
+    private static Map<String, Integer> counts(FlowFixture f) {
+        return HOSTS.stream().collect(Collectors.toMap(h -> h, h -> f.fake.commands(h).size()));
+    }
+
+    @Test
+    void deploy() throws Exception {
+        try (FlowFixture f = healthy()) {
+            DeployFlow.deploy(f.context()).run(true);
+
+            // lock holder: pull, lock, probe, boot (audit + run + wait), stop old, tag + prune, release
+            assertEquals(Map.of("1.1.1.1", 7, "1.1.1.2", 5, "1.1.1.3", 2), counts(f));
+            assertEquals(1, f.fake.uploads("1.1.1.1").size(), "the env file");
+        }
+    }
+
+    @Test
+    void deployOfAnImageWithoutHealthCheckAsksOnceMoreAfterTheReadinessDelay() throws Exception {
+        try (FlowFixture f = new FlowFixture()) {
+            DeployFlow.deploy(f.context()).run(true);
+
+            assertEquals(Map.of("1.1.1.1", 8, "1.1.1.2", 6, "1.1.1.3", 2), counts(f));
+        }
+    }
+
+    @Test
+    void deployBehindKamalProxy() throws Exception {
+        try (FlowFixture f = new FlowFixture("proxyweb")) {
+            f.fake.on("*", c -> c.contains(FlowFixture.HEALTH)).output("healthy\n");
+
+            DeployFlow.deploy(f.context()).run(true);
+
+            // web hosts: pull, (lock), proxy version, proxy start, probe, boot (audit + run + switch), stop old,
+            // tag + prune, (release); the workers host: pull, probe, boot (audit + run + wait), stop old, tag + prune
+            assertEquals(Map.of("1.1.1.1", 9, "1.1.1.2", 7, "1.1.1.3", 5), counts(f));
+        }
+    }
+
+    @Test
+    void setup() throws Exception {
+        try (FlowFixture f = healthy()) {
+            new SetupFlow(f.context(f.selection(), "setup")).run(true);
+
+            // + docker -v, and .kamal made before the lock on the other hosts
+            assertEquals(8, f.fake.commands("1.1.1.1").size(), f.fake.commands("1.1.1.1").toString());
+            assertEquals(7, f.fake.commands("1.1.1.2").size(), f.fake.commands("1.1.1.2").toString());
+        }
+    }
+
+    @Test
+    void rollback() throws Exception {
+        try (FlowFixture f = healthy()) {
+            f.runs("*", "abc123", "abc123", "beef");
+
+            new RollbackFlow(f.context(f.selection(), "rollback")).run("def456");
+
+            // lock, probe (availability, current version, clash), rename, boot, stop old, tag, release
+            assertEquals(Map.of("1.1.1.1", 7, "1.1.1.2", 6, "1.1.1.3", 1), counts(f));
+        }
+    }
+
+    @Test
+    void aFailureInsideACombinedCommandNamesTheHostTheStepAndTheCause() throws Exception {
+        try (FlowFixture f = healthy()) {
+            f.fake.on("1.1.1.2", c -> c.contains("docker pull")).fail(1, "", FlowFixture.failedStep(
+                    "Image registry.example/app:abc123 is missing the 'service' label", "pull (docker pull, then the "
+                            + "service label check)"));
+
+            MultiHostException e = assertThrows(MultiHostException.class,
+                    () -> DeployFlow.deploy(f.context()).run(true));
+
+            assertTrue(e.getMessage().contains("1.1.1.2: pull (docker pull, then the service label check) exit "
+                    + "status: 1"), e.getMessage());
+            assertTrue(e.getMessage().contains("pull (docker pull, then the service label check) stderr: Image "
+                    + "registry.example/app:abc123 is missing the 'service' label"), e.getMessage());
+            assertFalse(e.getMessage().contains(Command.STEP_FAILED), e.getMessage());
+            assertFalse(f.fake.ran("1.1.1.1", "mkdir .kamal/lock-app"), "no lock after a failed pull");
+        }
+    }
+}
