@@ -1,7 +1,9 @@
 package org.kamal4j.config.secrets;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.kamal4j.json.Json;
 
 /** The one-level JSON object of names to strings that {@code kamal secrets fetch} prints and {@code extract} reads. */
 final class FlatJson {
@@ -14,109 +16,31 @@ final class FlatJson {
             if (out.length() > 1) {
                 out.append(',');
             }
-            quote(k, out);
-            out.append(':');
-            quote(v, out);
+            out.append(Json.quote(k)).append(':').append(Json.quote(v));
         });
         return out.append('}').toString();
     }
 
-    private static void quote(String s, StringBuilder out) {
-        out.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        out.append('"');
-    }
-
-    /** Parses an object whose values are strings (other scalars are kept as their text). */
+    /**
+     * Parses an object whose values are strings; other scalars are kept as their text ({@code 12}, {@code true},
+     * {@code null}). Errors name an offset, never the text: it holds secrets.
+     */
     static Map<String, String> read(String json) {
-        Reader r = new Reader(json.strip());
-        Map<String, String> out = new LinkedHashMap<>();
-        r.expect('{');
-        if (r.peek() != '}') {
-            do {
-                String key = r.string();
-                r.expect(':');
-                out.put(key, r.peek() == '"' ? r.string() : r.scalar());
-            } while (r.accept(','));
+        if (!(Json.parse(json.strip()) instanceof Map<?, ?> object)) {
+            throw new IllegalArgumentException("expected a JSON object of names to values");
         }
-        r.expect('}');
+        Map<String, String> out = new LinkedHashMap<>();
+        object.forEach((k, v) -> out.put((String) k, scalar(v)));
         return out;
     }
 
-    /** A cursor over JSON text; errors never quote the text because it holds secrets. */
-    private static final class Reader {
-        private final String s;
-        private int i;
-
-        Reader(String s) {
-            this.s = s;
+    private static String scalar(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue()); // 12, not 12.0
         }
-
-        char peek() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            return i < s.length() ? s.charAt(i) : '\0';
+        if (v instanceof Map || v instanceof List) {
+            throw new IllegalArgumentException("expected a string, number, boolean or null as each value");
         }
-
-        boolean accept(char c) {
-            if (peek() == c) {
-                i++;
-                return true;
-            }
-            return false;
-        }
-
-        void expect(char c) {
-            if (!accept(c)) {
-                throw new IllegalArgumentException("expected '" + c + "' at offset " + i);
-            }
-        }
-
-        String scalar() {
-            int start = i;
-            while (i < s.length() && ",}".indexOf(s.charAt(i)) < 0) {
-                i++;
-            }
-            return s.substring(start, i).strip();
-        }
-
-        String string() {
-            expect('"');
-            StringBuilder out = new StringBuilder();
-            while (i < s.length() && s.charAt(i) != '"') {
-                char c = s.charAt(i++);
-                if (c == '\\' && i < s.length()) {
-                    c = s.charAt(i++);
-                    switch (c) {
-                        case 'n' -> out.append('\n');
-                        case 'r' -> out.append('\r');
-                        case 't' -> out.append('\t');
-                        case 'b' -> out.append('\b');
-                        case 'f' -> out.append('\f');
-                        case 'u' -> {
-                            out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                            i += 4;
-                        }
-                        default -> out.append(c);
-                    }
-                } else {
-                    out.append(c);
-                }
-            }
-            expect('"');
-            return out.toString();
-        }
+        return String.valueOf(v);
     }
 }

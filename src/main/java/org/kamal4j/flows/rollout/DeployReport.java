@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.kamal4j.flows.local.CountingTransport;
 import org.kamal4j.flows.steps.AppBoot;
 import org.kamal4j.flows.steps.BootReport;
+import org.kamal4j.json.Json;
 
 /**
  * The JSON report of one deploy (format: docs/report.md): the run, then one entry per selected host with its
@@ -183,16 +183,16 @@ public final class DeployReport {
         for (int h = 0; h < entries.size(); h++) {
             HostEntry host = entries.get(h);
             sb.append(h == 0 ? "\n" : ",\n");
-            indent(sb, 2).append("{\"host\": ").append(quote(host.host())).append(", \"result\": ")
-                    .append(quote(host.result())).append(", \"cause\": ").append(quote(host.cause()))
+            indent(sb, 2).append("{\"host\": ").append(Json.quote(host.host())).append(", \"result\": ")
+                    .append(Json.quote(host.result())).append(", \"cause\": ").append(Json.quote(host.cause()))
                     .append(", \"seconds\": ").append(host.seconds())
                     .append(", \"remoteCommands\": ").append(host.facts().remoteCommands()).append(", \"steps\": [");
             for (int i = 0; i < host.facts().steps().size(); i++) {
                 CountingTransport.Span step = host.facts().steps().get(i);
                 sb.append(i == 0 ? "\n" : ",\n");
-                indent(sb, 3).append("{\"step\": ").append(quote(step.step())).append(", \"start\": ")
-                        .append(quote(step.start().toString())).append(", \"end\": ")
-                        .append(quote(step.end().toString())).append(", \"ok\": ").append(step.ok()).append('}');
+                indent(sb, 3).append("{\"step\": ").append(Json.quote(step.step())).append(", \"start\": ")
+                        .append(Json.quote(step.start().toString())).append(", \"end\": ")
+                        .append(Json.quote(step.end().toString())).append(", \"ok\": ").append(step.ok()).append('}');
             }
             sb.append(host.facts().steps().isEmpty() ? "], \"roles\": [\n" : "\n");
             if (!host.facts().steps().isEmpty()) {
@@ -200,10 +200,10 @@ public final class DeployReport {
             }
             for (int i = 0; i < host.roles().size(); i++) {
                 RoleEntry r = host.roles().get(i);
-                indent(sb, 3).append("{\"role\": ").append(quote(r.role())).append(", \"from\": ")
-                        .append(quote(r.from())).append(", \"to\": ").append(quote(r.to()))
-                        .append(", \"result\": ").append(quote(r.result())).append(", \"cause\": ")
-                        .append(quote(r.cause())).append(", \"seconds\": ").append(r.seconds()).append('}')
+                indent(sb, 3).append("{\"role\": ").append(Json.quote(r.role())).append(", \"from\": ")
+                        .append(Json.quote(r.from())).append(", \"to\": ").append(Json.quote(r.to()))
+                        .append(", \"result\": ").append(Json.quote(r.result())).append(", \"cause\": ")
+                        .append(Json.quote(r.cause())).append(", \"seconds\": ").append(r.seconds()).append('}')
                         .append(i + 1 < host.roles().size() ? ",\n" : "\n");
             }
             indent(sb, 2).append("]}");
@@ -217,29 +217,10 @@ public final class DeployReport {
     }
 
     private static StringBuilder field(StringBuilder sb, int level, String name, String value) {
-        return indent(sb, level).append(quote(name)).append(": ").append(quote(value));
+        return indent(sb, level).append(Json.quote(name)).append(": ").append(Json.quote(value));
     }
 
     private static StringBuilder indent(StringBuilder sb, int level) {
         return sb.append("  ".repeat(level));
-    }
-
-    /** A JSON string literal, or {@code null}. */
-    static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return sb.append('"').toString();
     }
 }

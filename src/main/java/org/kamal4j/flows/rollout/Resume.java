@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kamal4j.FlowException;
+import org.kamal4j.json.Json;
 
 /**
  * {@code -Dkamal.resume=true}: what a failed deploy left to do, read from its report. The same version is deployed
@@ -44,7 +45,7 @@ public record Resume(Path report, String version, List<String> hosts) {
     /** The resume {@code text}, the report in {@code file}, asks for. */
     @SuppressWarnings("unchecked")
     static Resume of(Path file, String text, String service) throws FlowException {
-        Map<String, Object> json = (Map<String, Object>) JsonReader.parse(text);
+        Map<String, Object> json = (Map<String, Object>) Json.parse(text);
         if (!service.equals(json.get("service"))) {
             throw new FlowException("Cannot resume: the last deploy report " + file + " is of service '"
                     + json.get("service") + "', not '" + service + "'");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kamal4j.flows.AppQueryFlows;
 import org.kamal4j.flows.FlowFixture;
 import org.kamal4j.flows.context.FlowContext;
+import org.kamal4j.json.Json;
 
 /** A goal that boots nothing gets a report too: per host done or skipped, its remote commands, named by the goal. */
 class GoalReportTest {
@@ -32,7 +33,7 @@ class GoalReportTest {
             assertTrue(Files.exists(DeployReport.htmlBeside(file)));
             assertTrue(!Files.exists(dir.resolve(RolloutOptions.REPORT_NAME)), "deploy-report.json is the deploy's");
             @SuppressWarnings("unchecked")
-            Map<String, Object> json = (Map<String, Object>) JsonReader.parse(Files.readString(file));
+            Map<String, Object> json = (Map<String, Object>) Json.parse(Files.readString(file));
             assertEquals("app-containers", json.get("goal"));
             assertEquals("success", json.get("result"));
             @SuppressWarnings("unchecked")

@@ -1,27 +1,48 @@
-package org.kamal4j.flows.rollout;
+package org.kamal4j.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the JSON the reports are written in back into maps, lists, strings, doubles, booleans and nulls: enough for
- * {@link Resume} to read the last report. Hand-written because the plugin carries no JSON library (and SnakeYAML
- * stays in the config package).
+ * The plugin's one JSON writer and reader: the reports (flows.rollout) and the secrets' {@code fetch}/{@code extract}
+ * (config.secrets) both go through it. Values read are maps, lists, strings, doubles, booleans and nulls.
+ * Hand-written because the plugin carries no JSON library (and SnakeYAML stays in the config loader). Errors name an
+ * offset, never the text: the text may hold secrets.
  */
-final class JsonReader {
+public final class Json {
 
     private final String text;
     private int at;
 
-    private JsonReader(String text) {
+    private Json(String text) {
         this.text = text;
     }
 
+    /** A JSON string literal of {@code s}, or {@code null}. */
+    public static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return sb.append('"').toString();
+    }
+
     /** The value {@code text} holds; an {@link IllegalArgumentException} names the offset where it is not JSON. */
-    static Object parse(String text) {
-        JsonReader r = new JsonReader(text);
+    public static Object parse(String text) {
+        Json r = new Json(text);
         Object value = r.value();
         r.space();
         if (r.at != text.length()) {
@@ -92,6 +113,9 @@ final class JsonReader {
                 sb.append(c);
                 continue;
             }
+            if (at >= text.length()) {
+                throw error("an escaped character");
+            }
             char e = text.charAt(at++);
             switch (e) {
                 case 'n' -> sb.append('\n');
@@ -100,7 +124,7 @@ final class JsonReader {
                 case 'b' -> sb.append('\b');
                 case 'f' -> sb.append('\f');
                 case 'u' -> {
-                    sb.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                    sb.append(unicodeEscape());
                     at += 4;
                 }
                 default -> sb.append(e);
@@ -108,6 +132,14 @@ final class JsonReader {
         }
         expect('"');
         return sb.toString();
+    }
+
+    private char unicodeEscape() {
+        try {
+            return (char) Integer.parseInt(text.substring(at, at + 4), 16);
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            throw error("four hex digits");
+        }
     }
 
     private Double number() {
