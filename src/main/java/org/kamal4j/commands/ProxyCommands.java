@@ -1,9 +1,11 @@
 package org.kamal4j.commands;
 
 import java.util.List;
+import org.kamal4j.config.Accessory;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Proxy;
 import org.kamal4j.config.ProxyRun;
+import org.kamal4j.config.Role;
 
 /** The kamal-proxy container and the {@code kamal-proxy} calls that route traffic to apps. */
 public final class ProxyCommands {
@@ -20,7 +22,7 @@ public final class ProxyCommands {
     }
 
     /** Routes a role's traffic to the container {@code containerId} of {@code config.version()}. */
-    public Command deploy(org.kamal4j.config.Role role, String containerId) {
+    public Command deploy(Role role, String containerId) {
         return deploy(config.containerPrefix(role.name()), role.proxy(), containerId, role.name(),
                 config.version());
     }
@@ -30,7 +32,7 @@ public final class ProxyCommands {
      * ({@code Failed to get endpoint for <role> on <host>, did the container boot?}) on standard error when the
      * query prints nothing. {@code containerIdQuery} is e.g. {@link AppCommands#containerIdForVersion}.
      */
-    public Command deployContainerOf(org.kamal4j.config.Role role, String host, Command containerIdQuery) {
+    public Command deployContainerOf(Role role, String host, Command containerIdQuery) {
         String message = "Failed to get endpoint for " + role.name() + " on " + host + ", did the container boot?";
         Command lookup = new Line().substitution("id=", containerIdQuery, "", false).raw("; if [ -z \"${id}\" ]; then")
                 .args("echo", message).raw(">&2 ; exit 1 ; fi").build();
@@ -38,7 +40,7 @@ public final class ProxyCommands {
     }
 
     /** Routes a proxied accessory's traffic to its container. */
-    public Command deploy(org.kamal4j.config.Accessory accessory, String containerId) {
+    public Command deploy(Accessory accessory, String containerId) {
         return deploy(accessory.service(), accessory.proxy(), containerId, accessory.name(), config.version());
     }
 

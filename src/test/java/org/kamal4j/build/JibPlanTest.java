@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kamal4j.FlowException;
@@ -45,7 +46,7 @@ class JibPlanTest {
         Files.writeString(src, "public class " + name + " { " + (withMain ? "public static void main(String[] a) {}"
                 : "") + " }");
         Files.createDirectories(dir.resolve("target/classes"));
-        int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
                 dir.resolve("target/classes").toString(), src.toString());
         assertEquals(0, status);
     }

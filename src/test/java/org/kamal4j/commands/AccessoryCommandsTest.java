@@ -6,8 +6,8 @@ import static org.kamal4j.commands.RemoteArgv.assertSameArgv;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kamal4j.config.Accessory;
 import org.kamal4j.config.Accessory.MountSpec;
+import org.kamal4j.config.Accessory;
 import org.kamal4j.config.Env;
 import org.kamal4j.config.Registry;
 
@@ -85,6 +85,6 @@ class AccessoryCommandsTest {
                 + " --volume \"$PWD/app-db/data:/var/lib/mysql\" mysql:8.0 mysql", db.exec("mysql", false, "-it")
                 .toShell());
         assertEquals("docker exec -it app-db mysql", db.exec("mysql", true, "-it").toShell());
-        assertEquals(java.util.List.of("app-db/data"), db.dataDirectories());
+        assertEquals(List.of("app-db/data"), db.dataDirectories());
     }
 }

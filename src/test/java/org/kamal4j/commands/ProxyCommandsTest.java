@@ -3,10 +3,14 @@ package org.kamal4j.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.kamal4j.commands.RemoteArgv.assertSameArgv;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kamal4j.config.ConfigLoader;
+import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Proxy;
 import org.kamal4j.config.ProxyRun;
 
@@ -154,9 +158,9 @@ class ProxyCommandsTest {
     }
 
     @Test
-    void commaSeparatedHostAndPathPrefixFromDeployYml(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void commaSeparatedHostAndPathPrefixFromDeployYml(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        java.nio.file.Files.createDirectories(dir.resolve("config"));
+        Files.createDirectories(dir.resolve("config"));
         java.nio.file.Files.writeString(dir.resolve("config/deploy.yml"), """
                 service: app
                 image: app
@@ -183,7 +187,7 @@ class ProxyCommandsTest {
                     request_headers:
                       - X-Forwarded-Proto
                 """);
-        org.kamal4j.config.DeployConfig config = new org.kamal4j.config.ConfigLoader(dir, Map.of())
+        DeployConfig config = new ConfigLoader(dir, Map.of())
                 .version("abc123").load();
         Command deploy = new ProxyCommands(config).deploy(config.role("web"), "0123456789ab");
         assertSameArgv("docker exec kamal-proxy kamal-proxy deploy app-web --target=\"0123456789ab:3000\" --host=\"app.example.com\" --host=\"www.example.com\" --tls --deploy-timeout=\"60s\" --drain-timeout=\"20s\" --health-check-interval=\"3s\" --health-check-timeout=\"4s\" --health-check-path=\"/health\" --buffer-requests=\"false\" --buffer-responses --path-prefix=\"/api\" --path-prefix=\"/oauth\" --log-request-header=\"X-Forwarded-Proto\"",

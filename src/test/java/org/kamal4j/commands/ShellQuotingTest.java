@@ -2,6 +2,8 @@ package org.kamal4j.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ShellQuotingTest {
@@ -24,14 +26,14 @@ class ShellQuotingTest {
 
     @Test
     void expandingArgumentKeepsDollarActive() {
-        Command c = Command.ofParts(java.util.List.of(new Command.Arg("--volume"),
+        Command c = Command.ofParts(List.of(new Command.Arg("--volume"),
                 new Command.Expand("$PWD/a \"b\":/c")));
         assertEquals("--volume \"$PWD/a \\\"b\\\":/c\"", c.toShell());
     }
 
     @Test
     void pipesAndSecretsAreRedactedInDisplay() {
-        Command c = Command.of("echo", "s3cret").pipe(Command.of("cat")).withSecrets(java.util.List.of("s3cret"));
+        Command c = Command.of("echo", "s3cret").pipe(Command.of("cat")).withSecrets(List.of("s3cret"));
         assertEquals("echo s3cret | cat", c.toShell());
         assertEquals("echo [REDACTED] | cat", c.display());
     }
@@ -39,11 +41,11 @@ class ShellQuotingTest {
     @Test
     void aSubshellRendersItsInnerCommandAsOneArgumentAndKeepsItsSecrets() {
         Command inner = Command.of("docker", "login", "-p", "it's-s3cr3t").or(Command.of("true"))
-                .withSecrets(java.util.List.of("it's-s3cr3t"));
+                .withSecrets(List.of("it's-s3cr3t"));
         Command c = Command.subshell(inner).and(Command.of("echo", "done"));
 
         assertEquals("sh -c " + ShellQuoting.quote(inner.toShell()) + " && echo done", c.toShell());
-        assertEquals(java.util.Set.of("it's-s3cr3t"), c.secrets());
+        assertEquals(Set.of("it's-s3cr3t"), c.secrets());
         assertEquals("sh -c 'docker login -p '\\''[REDACTED]'\\'' || true' && echo done", c.display());
         assertEquals("sh", c.program());
     }

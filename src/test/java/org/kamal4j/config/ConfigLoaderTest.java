@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -171,8 +172,8 @@ class ConfigLoaderTest {
 
     @Test
     void destinationFileNameReplacesTheExtension() {
-        assertEquals(java.nio.file.Path.of("x/foo.staging.yml"),
-                ConfigLoader.destinationFile(java.nio.file.Path.of("x/foo.yml"), "staging"));
+        assertEquals(Path.of("x/foo.staging.yml"),
+                ConfigLoader.destinationFile(Path.of("x/foo.yml"), "staging"));
     }
 
     @Test

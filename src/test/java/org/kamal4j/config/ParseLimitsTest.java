@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class ParseLimitsTest {
         for (int i = 1; i <= 10; i++) {
             String a = "*l" + (i - 1);
             y.append("l").append(i).append(": &l").append(i).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(9, a))).append("]\n");
+                    .append(String.join(", ", Collections.nCopies(9, a))).append("]\n");
         }
         return y.toString();
     }

@@ -1,5 +1,6 @@
 package org.kamal4j.e2e;
 
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.kamal4j.flows.local.Output;
@@ -17,7 +18,7 @@ final class CapturedOutput implements Output {
     @Override
     public synchronized void line(Level level, String message) {
         lines.add(level + " " + message);
-        System.out.println(java.time.LocalTime.now() + " [" + prefix + "] " + level + " " + message);
+        System.out.println(LocalTime.now() + " [" + prefix + "] " + level + " " + message);
     }
 
     synchronized String text() {

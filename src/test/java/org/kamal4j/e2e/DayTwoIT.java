@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ class DayTwoIT {
         Thread reader = new Thread(() -> {
             try {
                 p.getInputStream().transferTo(new SyncOut(seen));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // process ended
             }
         });

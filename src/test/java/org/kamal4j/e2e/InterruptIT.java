@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ class InterruptIT {
                         seen.countDown();
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 out.append("(output lost: ").append(e).append(")\n");
             }
         }, "interrupt-it-reader");

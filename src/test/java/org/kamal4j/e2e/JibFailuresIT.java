@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +120,7 @@ class JibFailuresIT {
         for (int i = 0; i < 100; i++) {
             try (Socket s = new Socket(ip, port)) {
                 return;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 Thread.sleep(100);
             }
         }

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.kamal4j.config.ConfigLoader;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.e2e.FleetFlowRun.FlowCall;
@@ -57,7 +60,7 @@ final class ProxyApp {
     }
 
     private String deployYml(int deployTimeout, String proxyYaml) {
-        String proxy = proxyYaml.lines().map(l -> "\n  " + l).collect(java.util.stream.Collectors.joining());
+        String proxy = proxyYaml.lines().map(l -> "\n  " + l).collect(Collectors.joining());
         String workers = proxyYaml.isEmpty() ? "\n  workers:\n    hosts:\n      - " + fleet.host(3) : "";
         return """
                 service: %1$s
@@ -89,14 +92,14 @@ final class ProxyApp {
 
     /** Appends lines to .kamal/secrets (dotenv, as a user would write them). */
     void secrets(String lines) throws IOException {
-        Files.writeString(dir.resolve(".kamal/secrets"), lines, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve(".kamal/secrets"), lines, StandardOpenOption.APPEND);
     }
 
     /** An executable CGI script the next build serves at {@code /cgi-bin/NAME} (busybox httpd runs it). */
     void cgi(String name, String script) throws IOException {
         Path file = Files.createDirectories(dir.resolve("www/cgi-bin")).resolve(name);
         Files.writeString(file, script);
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     /** Config keys merged over deploy.yml for the next runs (as a pom {@code <deploy>} block would be). */

@@ -10,6 +10,9 @@ import static org.kamal4j.e2e.LoadSamples.outages;
 import static org.kamal4j.e2e.LoadSamples.switchMillis;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -335,10 +338,10 @@ class ProxyDeployIT {
     }
 
     private static String get(String host) throws Exception {
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(URI.create("http://" + host + "/"))
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://" + host + "/"))
                         .timeout(Duration.ofSeconds(10)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         return r.statusCode() == 200 ? r.body().strip() : r.statusCode() + " " + r.body().strip();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ record TestCa(Path ca, Path cert, Path key) {
     }
 
     private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Peak JVM threads and heap over a measured span: the ThreadMXBean peak, the used heap sampled every 5 ms
@@ -57,7 +58,7 @@ final class JvmPeaks implements AutoCloseable {
         return heapPools().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
-    private static java.util.stream.Stream<MemoryPoolMXBean> heapPools() {
+    private static Stream<MemoryPoolMXBean> heapPools() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP);
     }
 

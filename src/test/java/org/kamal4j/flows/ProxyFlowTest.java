@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kamal4j.flows.FlowFixture.assertInOrder;
 import static org.kamal4j.flows.FlowFixture.assertInOrderAcross;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kamal4j.flows.local.Hooks;
 import org.kamal4j.flows.steps.ProxyBoot;
 import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.ssh.ExecResult;
 
 /** Proxy roles in the flows, on the fake transport: web (kamal-proxy) on 1.1.1.1 and 1.1.1.2, workers on 1.1.1.3. */
 class ProxyFlowTest {
@@ -236,13 +240,13 @@ class ProxyFlowTest {
     }
 
     /** Hooks whose files exist (pre/post-proxy-reboot) and whose runs are recorded as "name KAMAL_HOSTS". */
-    private static Hooks recordingHooks(FlowFixture f, List<String> events) throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("proxy-hooks");
-        java.nio.file.Files.writeString(dir.resolve("pre-proxy-reboot"), "");
-        java.nio.file.Files.writeString(dir.resolve("post-proxy-reboot"), "");
+    private static Hooks recordingHooks(FlowFixture f, List<String> events) throws IOException {
+        Path dir = Files.createTempDirectory("proxy-hooks");
+        Files.writeString(dir.resolve("pre-proxy-reboot"), "");
+        Files.writeString(dir.resolve("post-proxy-reboot"), "");
         return new Hooks(dir, (c, env) -> {
             events.add(c.display().replaceAll(".*/", "") + " " + env.get("KAMAL_HOSTS"));
-            return new org.kamal4j.ssh.ExecResult(0, "", "");
+            return new ExecResult(0, "", "");
         }, f.output, false);
     }
 }

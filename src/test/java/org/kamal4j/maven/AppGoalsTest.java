@@ -8,6 +8,7 @@ import static org.kamal4j.maven.FlowMojosTest.refused;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.kamal4j.maven.FlowMojosTest.SyncLog;
 
@@ -24,7 +25,7 @@ class AppGoalsTest {
 
             @Override
             protected Map<String, String> userProperties() {
-                Map<String, String> out = new java.util.TreeMap<>();
+                Map<String, String> out = new TreeMap<>();
                 props.stringPropertyNames().forEach(n -> out.put(n, props.getProperty(n)));
                 return out;
             }

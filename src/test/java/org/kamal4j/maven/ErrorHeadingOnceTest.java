@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.exception.DefaultExceptionHandler;
 import org.apache.maven.lifecycle.LifecycleExecutionException;
@@ -16,6 +17,7 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kamal4j.runner.MultiHostException;
 
 /**
  * What Maven prints for a failed goal: the exception goes through Maven's own {@link LifecycleExecutionException}
@@ -76,8 +78,8 @@ class ErrorHeadingOnceTest {
 
     @Test
     void aFailureOnOneHostPrintsItsLinesOnce() {
-        org.kamal4j.runner.MultiHostException e = new org.kamal4j.runner.MultiHostException("host roles", 3,
-                java.util.List.of(new org.kamal4j.runner.MultiHostException.Failure("workers on 198.18.60.13",
+        MultiHostException e = new MultiHostException("host roles", 3,
+                List.of(new MultiHostException.Failure("workers on 198.18.60.13",
                         new IllegalStateException("container not ready after 30 seconds (unhealthy)\n"
                                 + "Last 20 log lines of hello-workers-v2:\n(no output)"))));
 

@@ -60,7 +60,8 @@ class FlowMojosTest {
         return m;
     }
 
-    private static DeployMojo deploy() {
+    /** A deploy Mojo that reads no process environment (the fixtures' secrets come from their own files). */
+    static DeployMojo deploy() {
         return new DeployMojo() {
             @Override
             protected Map<String, String> environment() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kamal4j.config.ConfigException;
 import org.kamal4j.config.ConfigLoader;
 import org.kamal4j.config.DeployConfig;
+import org.kamal4j.config.Jib;
 
 class PomDeployConverterTest {
 
@@ -79,7 +80,7 @@ class PomDeployConverterTest {
                 </jib></builder>""");
         DeployConfig c = new ConfigLoader(dir, Map.of()).version("abc123")
                 .pomTree(PomDeployConverter.toTree(xml(pom))).load();
-        assertEquals(new org.kamal4j.config.Jib("registry.example/jre:17", null, List.of("java", "-jar",
+        assertEquals(new Jib("registry.example/jre:17", null, List.of("java", "-jar",
                 "/app/app.jar"), List.of(), List.of(), List.of("8080"), Map.of("team", "payments"), Map.of(),
                 List.of("src/main/jib"), null, null, null, true), c.builder().jib());
     }

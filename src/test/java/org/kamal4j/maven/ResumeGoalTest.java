@@ -78,12 +78,7 @@ class ResumeGoalTest {
                         h -> h.equals("1.1.1.1") ? List.of("web") : List.of("workers"), List.of(
                                 new BootReport.Row("1.1.1.1", "web", "v8", "v9", "booted", Duration.ofSeconds(5))),
                         Map.of());
-        DeployMojo m = FlowMojosTest.configure(new DeployMojo() {
-            @Override
-            protected Map<String, String> environment() {
-                return Map.of();
-            }
-        }, "example", log);
+        DeployMojo m = FlowMojosTest.configure(FlowMojosTest.deploy(), "example", log);
         m.baseDir = dir.toFile();
         m.version = null;
         m.resume = true;

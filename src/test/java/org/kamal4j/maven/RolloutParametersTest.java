@@ -9,19 +9,10 @@ import org.kamal4j.maven.FlowMojosTest.SyncLog;
 /** The canary and failure-budget parameters of deploy and redeploy reach the flow; bad ones stop it first. */
 class RolloutParametersTest {
 
-    private static DeployMojo deploy() {
-        return new DeployMojo() {
-            @Override
-            protected Map<String, String> environment() {
-                return Map.of();
-            }
-        };
-    }
-
     @Test
     void badValuesAreRefusedTogetherBeforeAnyHostIsReached() throws Exception {
         SyncLog log = new SyncLog();
-        DeployMojo m = FlowMojosTest.configure(deploy(), "example", log);
+        DeployMojo m = FlowMojosTest.configure(FlowMojosTest.deploy(), "example", log);
         m.maxFailures = "lots";
         m.canaryWait = 5;
 

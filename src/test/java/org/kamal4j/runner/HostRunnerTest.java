@@ -18,11 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.kamal4j.commands.Command;
-import org.kamal4j.ssh.FakeTransport;
-import org.kamal4j.ssh.TransportException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kamal4j.commands.Command;
+import org.kamal4j.ssh.ExecResult;
+import org.kamal4j.ssh.FakeTransport;
+import org.kamal4j.ssh.TransportException;
 
 class HostRunnerTest {
 
@@ -87,7 +88,7 @@ class HostRunnerTest {
     void resultsComeBackInHostOrderWhateverOrderHostsFinishIn() throws Exception {
         fake.on("1.1.1.1", cmd -> cmd.contains("docker")).delay(Duration.ofMillis(150));
         fake.on("1.1.1.2", cmd -> cmd.contains("docker")).delay(Duration.ofMillis(60));
-        fake.on("*", cmd -> cmd.startsWith("echo")).answer(x -> new org.kamal4j.ssh.ExecResult(0, x.host(), ""));
+        fake.on("*", cmd -> cmd.startsWith("echo")).answer(x -> new ExecResult(0, x.host(), ""));
 
         assertEquals(HOSTS, runner.run(HOSTS, ROOT, this::deploy));
     }

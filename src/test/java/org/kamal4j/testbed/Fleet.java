@@ -2,6 +2,10 @@ package org.kamal4j.testbed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,11 +131,11 @@ public final class Fleet {
     /** The HTTP status of {@code GET <path>} on the fleet registry (e.g. 404 for a manifest never pushed). */
     public int registryStatus(String path) {
         try {
-            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                    .proxy(java.net.http.HttpClient.Builder.NO_PROXY).build();
-            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + registry() + path))
+            HttpClient http = HttpClient.newBuilder()
+                    .proxy(HttpClient.Builder.NO_PROXY).build();
+            return http.send(HttpRequest.newBuilder(URI.create("http://" + registry() + path))
                     .header("Accept", "application/vnd.docker.distribution.manifest.v2+json").build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

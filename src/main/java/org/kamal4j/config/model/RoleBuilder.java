@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.kamal4j.config.Env;
 import org.kamal4j.config.Host;
 import org.kamal4j.config.Logging;
+import org.kamal4j.config.Proxy;
 import org.kamal4j.config.Role;
 import org.kamal4j.config.yaml.DeepMerge;
 
@@ -60,7 +61,7 @@ final class RoleBuilder {
     }
 
     /** Primary role: on unless {@code false}; others: off unless {@code true} or a map (merged over root). */
-    private org.kamal4j.config.Proxy proxy(String name, Object own) {
+    private Proxy proxy(String name, Object own) {
         boolean on = name.equals(primaryRole) ? !Boolean.FALSE.equals(own)
                 : Boolean.TRUE.equals(own) || own instanceof Map;
         if (!on) {

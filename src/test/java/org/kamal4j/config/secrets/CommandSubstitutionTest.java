@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class CommandSubstitutionTest {
 
     @Test
     void realShellRunsInTheProjectDirectory(@TempDir Path dir) throws Exception {
-        java.nio.file.Files.writeString(dir.resolve("master.key"), "abc123\n");
+        Files.writeString(dir.resolve("master.key"), "abc123\n");
         CommandSubstitution real = new CommandSubstitution(new ShellCommandRunner(dir, Map.of("PATH", System.getenv("PATH"))));
         assertEquals("abc123", real.apply("$(cat master.key)", Map.of(), Map.of(), "f:1"));
         assertEquals("a\nb", real.apply("$(printf 'a\\nb\\n\\n' | head -2)", Map.of(), Map.of(), "f:1"));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kamal4j.config.SecretNotFoundException;
@@ -100,7 +101,7 @@ class SecretsFilesTest {
             }
             return "v";
         });
-        List<Thread> threads = java.util.stream.IntStream.range(0, 4)
+        List<Thread> threads = IntStream.range(0, 4)
                 .mapToObj(i -> new Thread(() -> assertEquals("v", s.get("A")))).toList();
         threads.forEach(Thread::start);
         for (Thread t : threads) {
