@@ -180,17 +180,15 @@ public final class AppBoot implements RoleTask {
     private Exception cleanUpFailed(Session s, AppCommands app, String host, String role, boolean gatekeeper,
             Exception cause) {
         ctx.output().error(host, "Failed to boot " + role + " on " + host);
-        boolean showLogs = true;
-        if (gatekeeper) {
-            showLogs = barrier.close(host, cause);
-            // within a failure budget a failed gatekeeper may not close the barrier: other roles still boot
-            if (showLogs && barrier.isClosed()) {
-                ctx.output().error(host, "First " + role + " container is unhealthy on " + host
-                        + ", not booting any other roles");
-            }
+        // within a failure budget a failed gatekeeper may not close the barrier: other roles still boot
+        if (gatekeeper && barrier.close(host, cause) && barrier.isClosed()) {
+            ctx.output().error(host, "First " + role + " container is unhealthy on " + host
+                    + ", not booting any other roles");
         }
-        String logs = showLogs ? lastLogLines(s, app) : null;
-        String health = showLogs ? healthCheckOutput(s, app) : null;
+        // Every failed host's error carries its container's logs, also a primary-role host that failed after the
+        // barrier was decided (Kamal shows them only for the host that closed it)
+        String logs = lastLogLines(s, app);
+        String health = healthCheckOutput(s, app);
         try {
             s.tryRun(app.stop(config.version()));
         } catch (TransportException e) {
@@ -198,10 +196,8 @@ public final class AppBoot implements RoleTask {
         }
         String message = ctx.output().redact(cause.getMessage() == null ? cause.toString() : cause.getMessage()
                 .strip());
-        if (logs != null) {
-            message += "\nLast " + LOG_LINES + " log lines of " + app.containerName(config.version()) + ":\n"
-                    + (logs.isBlank() ? "(no output)" : ctx.output().redact(logs.strip()));
-        }
+        message += "\nLast " + LOG_LINES + " log lines of " + app.containerName(config.version()) + ":\n"
+                + (logs.isBlank() ? "(no output)" : ctx.output().redact(logs.strip()));
         if (health != null && !health.isBlank()) {
             message += "\nHealth check output of " + app.containerName(config.version()) + ":\n"
                     + ctx.output().redact(health.strip());

@@ -231,4 +231,20 @@ class StagedBootTest {
         assertEquals(0, plan.budget(10).limit());
         assertEquals(HostCount.NONE, plan.canary());
     }
+
+    @Test
+    void aPrimaryRoleHostFailingAfterTheBarrierOpenedStillReportsItsContainersLogs() throws Exception {
+        try (FlowFixture f = new FlowFixture("fleet3")) {
+            failNewBoot(f, "1.1.1.2");
+            f.fake.on("1.1.1.2", c -> c.contains("xargs docker logs --tail 20")).output("listen: address in use\n");
+
+            FailureBudgetException e = assertThrows(FailureBudgetException.class, () -> DeployFlow.deploy(
+                    f.context()).plan(budget("1")).run(true));
+
+            assertTrue(bootedNew(f, "1.1.1.1") && bootedNew(f, "1.1.1.3"), "1.1.1.1 opened the barrier first");
+            assertTrue(e.getMessage().contains("\n  web on 1.1.1.2: run exit status: 125\n"), e.getMessage());
+            assertTrue(e.getMessage().contains("Last 20 log lines of app-web-abc123:\n    listen: address in use"),
+                    e.getMessage());
+        }
+    }
 }
