@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.LockCommands;
+import org.kamal4j.flows.DeployFlow;
 import org.kamal4j.flows.context.LockWait;
 import org.kamal4j.flows.steps.DeployLock;
 import org.kamal4j.runner.MultiHostException;
@@ -68,6 +69,9 @@ class FailuresIT {
             assertEquals(1, e.failures().size(), message);
             assertTrue(e.failures().get(0).label().contains(fleet.host(3)), message);
             assertFalse(message.contains(fleet.host(1)) || message.contains(fleet.host(2)), message);
+            // said as what happened, not as a failed command's exit status -1 (issue 8)
+            assertTrue(message.contains("Lost the connection to " + fleet.host(3)), message);
+            assertFalse(message.contains("exit status: -1"), message);
         } finally {
             cut.restore();
         }
@@ -81,6 +85,22 @@ class FailuresIT {
     }
 
     @Test
+    void aVersionMissingFromTheRegistryFailsEveryHostNamingThePullStep() throws Exception {
+        E2eApp app = E2eApp.create(fleet, "e2e-miss", "");
+        MultiHostException e = assertThrows(MultiHostException.class,
+                () -> app.run("v404", "deploy", ctx -> DeployFlow.deploy(ctx).run(true)));
+        String message = fullMessage(e);
+        System.out.println("[FailuresIT] the deploy of a missing version failed with:\n" + message);
+        assertEquals(3, e.failures().size(), message);
+        for (String host : fleet.hosts()) {
+            assertTrue(message.contains(host + ": pull (docker pull, then the service label check) exit status: "),
+                    message);
+        }
+        assertFalse(message.contains("mkdir exit status") || message.contains("docker exit status"), message);
+        assertFalse(app.lockPresent(), "nothing was locked");
+    }
+
+    @Test
     void deployWhileTheLockIsHeldIsRefusedWithTheHoldersMessage() throws Exception {
         E2eApp app = E2eApp.create(fleet, "e2e-lock", "");
         app.lockAcquire("Database maintenance by the e2e test");
@@ -89,6 +109,8 @@ class FailuresIT {
         assertTrue(e.getMessage().startsWith(DeployLock.FOUND), e.getMessage());
         assertTrue(e.getMessage().contains("Database maintenance by the e2e test"), e.getMessage());
         assertTrue(e.getMessage().contains("E2E test"), "names the holder: " + e.getMessage());
+        assertTrue(e.getMessage().contains(" was pulled on 3 host(s), nothing else was changed"),
+                "says what was done before the lock: " + e.getMessage());
         for (String host : fleet.hosts()) {
             assertEquals(Map.of(), app.containers(host), host);
         }
