@@ -103,8 +103,13 @@ class DayTwoIT {
             int versionAt = hostLines.subList(0, at).lastIndexOf("App Host: " + host);
             assertEquals("v1", hostLines.get(versionAt + 1), hostLines.toString());
             TreeSet<String> listed = new TreeSet<>();
-            hostLines.subList(at + 2, hostLines.size()).forEach(l -> listed.add(l.substring(l.lastIndexOf(' ') + 1)));
+            List<String> table = hostLines.subList(at + 2, hostLines.size()).stream()
+                    .filter(l -> !l.startsWith("Versions: ")).toList();
+            table.forEach(l -> listed.add(l.substring(l.lastIndexOf(' ') + 1)));
             assertEquals(new TreeSet<>(app.containers(host).keySet()), listed, hostLines.toString());
+            // after the table, what each role runs and ran before (kamal:rollback without a version boots that)
+            assertTrue(hostLines.stream().anyMatch(l -> l.startsWith("Versions: " + host + " ")
+                    && l.contains(": runs v1")), hostLines.toString());
         }
     }
 
