@@ -67,7 +67,7 @@ final class JschSession implements Session {
                 new Command.Raw(">"), new Command.Arg(tmp), new Command.Raw("&&"), new Command.Arg("chmod"),
                 new Command.Arg(Integer.toOctalString(mode)), new Command.Arg(tmp), new Command.Raw("&&"),
                 new Command.Arg("mv"), new Command.Arg("-f"), new Command.Arg(tmp), new Command.Arg(remotePath)))
-                .toList()).withStdin(content);
+                .toList()).withStdin(content).step("upload of " + remotePath);
         ExecResult r = exec(write);
         if (!r.ok()) {
             throw new TransportException("Upload of " + remotePath + " to " + host + " failed (exit status "
@@ -96,8 +96,7 @@ final class JschSession implements Session {
             channel.connect(s.getTimeout() > 0 ? s.getTimeout() : 30_000);
             while (!channel.isClosed()) {
                 if (!s.isConnected()) {
-                    throw new TransportException("Lost the connection to " + host + " while running `"
-                            + command.display() + "`");
+                    throw new ConnectionLostException(lostDuring(command));
                 }
                 try {
                     Thread.sleep(20);
@@ -109,8 +108,7 @@ final class JschSession implements Session {
             status = channel.getExitStatus();
             return status;
         } catch (JSchException e) {
-            throw new TransportException("Could not run `" + command.display() + "` on " + host + ": "
-                    + command.redact(String.valueOf(e.getMessage())), e);
+            throw failed(s, command, e);
         } finally {
             if (channel != null) {
                 channel.disconnect();
@@ -135,9 +133,7 @@ final class JschSession implements Session {
             return new ExecResult(channel.getExitStatus(), out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8));
         } catch (JSchException | IOException e) {
-            throw new TransportException("Could not run " + command.stepName() + " (`" + command.display() + "`) on "
-                    + host + ": "
-                    + command.redact(String.valueOf(e.getMessage())), e);
+            throw failed(s, command, e);
         } finally {
             if (channel != null) {
                 channel.disconnect();
@@ -154,15 +150,30 @@ final class JschSession implements Session {
         in.close();
     }
 
+    /**
+     * A command that could not be sent or read: said as a lost connection when the session is gone (JSch's own
+     * words, e.g. "session is down", name neither the host nor the step), else with JSch's message.
+     */
+    private TransportException failed(com.jcraft.jsch.Session s, Command command, Exception e) {
+        if (!s.isConnected()) {
+            return new ConnectionLostException(lostDuring(command), e);
+        }
+        return new TransportException("Could not run " + command.stepName() + " (`" + command.display() + "`) on "
+                + host + ": " + command.redact(String.valueOf(e.getMessage())), e);
+    }
+
+    private String lostDuring(Command command) {
+        return "Lost the connection to " + host + " during " + command.stepName() + ": `" + command.display()
+                + "` (the host stopped answering SSH keepalives or closed the connection)";
+    }
+
     private void await(com.jcraft.jsch.Session s, ChannelExec channel, Command command) throws TransportException {
         long started = System.nanoTime();
         long limit = limitNanos(command);
         int polls = 0;
         while (!channel.isClosed()) {
             if (!s.isConnected()) {
-                throw new TransportException("Lost the connection to " + host + " during " + command.stepName()
-                        + ": `" + command.display() + "` (the host stopped answering SSH keepalives or closed the"
-                        + " connection)");
+                throw new ConnectionLostException(lostDuring(command));
             }
             if (limit > 0 && System.nanoTime() - started > limit) {
                 throw new TransportException("Timed out after " + limit / 1_000_000_000L + " s running "

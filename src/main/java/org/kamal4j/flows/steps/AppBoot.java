@@ -15,6 +15,7 @@ import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.HaltedAtBarrierException;
 import org.kamal4j.runner.RoleTask;
 import org.kamal4j.runner.WebBarrier;
+import org.kamal4j.ssh.ConnectionLostException;
 import org.kamal4j.ssh.Session;
 import org.kamal4j.ssh.TransportException;
 
@@ -185,6 +186,13 @@ public final class AppBoot implements RoleTask {
             ctx.output().error(host, "First " + role + " container is unhealthy on " + host
                     + ", not booting any other roles");
         }
+        String message = ctx.output().redact(cause.getMessage() == null ? cause.toString() : cause.getMessage()
+                .strip());
+        if (cause instanceof ConnectionLostException) {
+            // the host is gone for this run: no logs to fetch, no new container to stop (the next deploy or a
+            // rollback settles it; the old container was never stopped)
+            return new FlowException(message, cause);
+        }
         // Every failed host's error carries its container's logs, also a primary-role host that failed after the
         // barrier was decided (Kamal shows them only for the host that closed it)
         String logs = lastLogLines(s, app);
@@ -194,8 +202,6 @@ public final class AppBoot implements RoleTask {
         } catch (TransportException e) {
             cause.addSuppressed(e);
         }
-        String message = ctx.output().redact(cause.getMessage() == null ? cause.toString() : cause.getMessage()
-                .strip());
         message += "\nLast " + LOG_LINES + " log lines of " + app.containerName(config.version()) + ":\n"
                 + (logs.isBlank() ? "(no output)" : ctx.output().redact(logs.strip()));
         if (health != null && !health.isBlank()) {

@@ -19,6 +19,7 @@ import org.kamal4j.flows.FlowFixture;
 import org.kamal4j.flows.context.Selection;
 import org.kamal4j.runner.FailureBudgetException;
 import org.kamal4j.runner.HostCount;
+import org.kamal4j.ssh.ConnectionLostException;
 
 /**
  * The failure budget and the canary through the deploy flow with a recording transport: web on 1.1.1.1 and
@@ -245,6 +246,23 @@ class StagedBootTest {
             assertTrue(e.getMessage().contains("\n  web on 1.1.1.2: run exit status: 125\n"), e.getMessage());
             assertTrue(e.getMessage().contains("Last 20 log lines of app-web-abc123:\n    listen: address in use"),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void aHostWhoseConnectionIsLostIsNamedAndNotAskedForLogs() throws Exception {
+        try (FlowFixture f = new FlowFixture("fleet3")) {
+            f.fake.on("1.1.1.2", c -> c.contains(RUN_NEW) && c.contains("app:abc123")).raise(
+                    new ConnectionLostException("Lost the connection to 1.1.1.2 during audit, run"));
+
+            FailureBudgetException e = assertThrows(FailureBudgetException.class, () -> DeployFlow.deploy(
+                    f.context()).plan(budget("1")).run(true));
+
+            assertTrue(e.getMessage().contains("web on 1.1.1.2: Lost the connection to 1.1.1.2 during audit, run"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("log lines"), e.getMessage());
+            assertTrue(f.fake.commands("1.1.1.2").stream().noneMatch(c -> c.contains("docker logs")
+                    || c.contains("docker stop")), "nothing more is sent to a lost host");
         }
     }
 }
