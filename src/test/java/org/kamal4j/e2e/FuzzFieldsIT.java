@@ -198,13 +198,7 @@ class FuzzFieldsIT {
                     "\"health_check_config\":"), "\"path\":")), "health check path");
 
             String workerContainer = app.container("workers", "v1");
-            Map<String, String> gotLabels = JsonStrings.parseMap(app.inspect(fleet.host(3), workerContainer,
-                    "{{json .Config.Labels}}"));
-            labels.forEach((k, v) -> assertEquals(v, gotLabels.get(k), k));
-            optionLabels.forEach(l -> {
-                String[] kv = l.split("=", 2);
-                assertEquals(kv[1], gotLabels.get(kv[0]), kv[0]);
-            });
+            assertLabels(app, workerContainer, labels, optionLabels);
             assertEquals(List.of(workdir), JsonStrings.parse(app.inspect(fleet.host(3), workerContainer,
                     "{{json .Config.WorkingDir}}")), "workdir");
             Map<String, String> gotLog = JsonStrings.parseMap(app.inspect(fleet.host(3), workerContainer,
@@ -244,13 +238,7 @@ class FuzzFieldsIT {
             List<String> accGotEnv = JsonStrings.parse(app.inspect(fleet.host(3), acc, "{{json .Config.Env}}"));
             accEnv.forEach((k, v) -> assertTrue(accGotEnv.contains(k + "=" + v), k + "=" + v + " not in "
                     + accGotEnv));
-            Map<String, String> accGotLabels = JsonStrings.parseMap(app.inspect(fleet.host(3), acc,
-                    "{{json .Config.Labels}}"));
-            accLabels.forEach((k, v) -> assertEquals(v, accGotLabels.get(k), k));
-            accOptionLabels.forEach(l -> {
-                String[] kv = l.split("=", 2);
-                assertEquals(kv[1], accGotLabels.get(kv[0]), kv[0]);
-            });
+            assertLabels(app, acc, accLabels, accOptionLabels);
             String accHome = fleet.ssh(fleet.host(3), "printf %s \"$HOME\"");
             assertEquals(List.of(accHome + "/" + acc + "/" + dataDir + ":/data"), JsonStrings.parse(app.inspect(
                     fleet.host(3), acc, "{{json .HostConfig.Binds}}")), "the accessory's data directory");
@@ -315,6 +303,17 @@ class FuzzFieldsIT {
     }
 
     /** The JSON object of one service in kamal-proxy's state file (an array of services). */
+    /** The container on host 3 carries each label ({@code labels}) and each {@code --label k=v} option value. */
+    private void assertLabels(E2eApp app, String container, Map<String, ?> labels, List<String> optionLabels) {
+        Map<String, String> got = JsonStrings.parseMap(app.inspect(fleet.host(3), container,
+                "{{json .Config.Labels}}"));
+        labels.forEach((k, v) -> assertEquals(v, got.get(k), k));
+        optionLabels.forEach(l -> {
+            String[] kv = l.split("=", 2);
+            assertEquals(kv[1], got.get(kv[0]), kv[0]);
+        });
+    }
+
     private static String serviceState(String state, String name) {
         int at = state.indexOf("\"name\":\"" + name + "\"");
         assertTrue(at >= 0, name + " not in kamal-proxy's state: " + state);

@@ -79,9 +79,9 @@ public final class DeployReport {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        Files.writeString(file, json(hosts, roles, rows, causes), StandardCharsets.UTF_8);
-        Files.writeString(htmlBeside(file), HtmlReport.render(this, entries(hosts, roles, rows, causes)),
-                StandardCharsets.UTF_8);
+        List<HostEntry> entries = entries(hosts, roles, rows, causes);
+        Files.writeString(file, json(entries), StandardCharsets.UTF_8);
+        Files.writeString(htmlBeside(file), HtmlReport.render(this, entries), StandardCharsets.UTF_8);
     }
 
     /** The HTML page written beside the JSON file: the same name ending in {@code .html}. */
@@ -168,6 +168,10 @@ public final class DeployReport {
 
     String json(List<String> hosts, Function<String, List<String>> roles, List<BootReport.Row> rows,
             Map<String, String> causes) {
+        return json(entries(hosts, roles, rows, causes));
+    }
+
+    private String json(List<HostEntry> entries) {
         StringBuilder sb = new StringBuilder("{\n");
         field(sb, 1, "goal", goal).append(",\n");
         field(sb, 1, "service", service).append(",\n");
@@ -179,7 +183,6 @@ public final class DeployReport {
         field(sb, 1, "result", failure == null ? "success" : "failed").append(",\n");
         field(sb, 1, "error", error()).append(",\n");
         indent(sb, 1).append("\"hosts\": [");
-        List<HostEntry> entries = entries(hosts, roles, rows, causes);
         for (int h = 0; h < entries.size(); h++) {
             HostEntry host = entries.get(h);
             sb.append(h == 0 ? "\n" : ",\n");
@@ -194,10 +197,10 @@ public final class DeployReport {
                         .append(Json.quote(step.start().toString())).append(", \"end\": ")
                         .append(Json.quote(step.end().toString())).append(", \"ok\": ").append(step.ok()).append('}');
             }
-            sb.append(host.facts().steps().isEmpty() ? "], \"roles\": [\n" : "\n");
             if (!host.facts().steps().isEmpty()) {
-                indent(sb, 2).append("], \"roles\": [\n");
+                indent(sb.append('\n'), 2);
             }
+            sb.append("], \"roles\": [\n");
             for (int i = 0; i < host.roles().size(); i++) {
                 RoleEntry r = host.roles().get(i);
                 indent(sb, 3).append("{\"role\": ").append(Json.quote(r.role())).append(", \"from\": ")

@@ -1,7 +1,9 @@
 package org.kamal4j.flows.rollout;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -118,10 +120,12 @@ public final class Rollout {
                     Duration.ofNanos(System.nanoTime() - started), options.revert(), failure)
                     .facts(h -> new DeployReport.HostFacts(ctx.transport().commands(h), ctx.transport().spans(h)));
             json.write(file, ctx.selection().hosts(), roles, rows, causes);
-            if (Resume.GOALS.contains(goal)) {
-                json.write(last, ctx.selection().hosts(), roles, rows, causes);
-            }
             html = DeployReport.htmlBeside(file);
+            if (Resume.GOALS.contains(goal)) {
+                // the fixed name a deploy's report also has: the same two files, not rendered again
+                Files.copy(file, last, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(html, DeployReport.htmlBeside(last), StandardCopyOption.REPLACE_EXISTING);
+            }
             ctx.output().info("Report written: " + file + " and " + html);
         } catch (IOException | RuntimeException e) {
             ctx.output().warn("Could not write the report " + file + ": " + e.getMessage());

@@ -1,6 +1,5 @@
 package org.kamal4j.flows.rollout;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,7 +57,7 @@ public final class StagedBoot {
         Function<String, List<String>> rolesOn = h -> canary.hosts().contains(h)
                 ? all.rolesOn().apply(h).stream().filter(r -> !r.equals(primary)).toList()
                 : all.rolesOn().apply(h);
-        List<String> hosts = new ArrayList<>(all.hosts().stream().filter(h -> !rolesOn.apply(h).isEmpty()).toList());
+        List<String> hosts = all.hosts().stream().filter(h -> !rolesOn.apply(h).isEmpty()).toList();
         return new DeploySteps.Stage(hosts, rolesOn, true, false, all.budget());
     }
 }
