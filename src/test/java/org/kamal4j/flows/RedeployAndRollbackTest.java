@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.kamal4j.FlowException;
+import org.kamal4j.flows.rollout.PreviousVersion;
+import org.kamal4j.ssh.ExecResult;
 
 class RedeployAndRollbackTest {
 
@@ -67,15 +71,31 @@ class RedeployAndRollbackTest {
         }
     }
 
-    private static final String VERSIONS = "docker container ls --all --filter label=service=app --filter "
-            + "label=destination= --filter label=role=";
+    private static final String HISTORY = "@@kamal-history ";
+
+    /**
+     * Answers {@code host}'s one version-history command ({@link PreviousVersion}) as its shell would: per role
+     * asked for, its marker, the current version, the versions marker and {@code newestFirst}.
+     */
+    private static void history(FlowFixture f, String host, String current, String newestFirst) {
+        f.fake.on(host, c -> c.contains(HISTORY)).answer(e -> {
+            StringBuilder out = new StringBuilder();
+            Matcher m = Pattern.compile(HISTORY + "([a-z0-9_-]+)").matcher(e.command());
+            while (m.find()) {
+                if (!m.group(1).equals("versions")) {
+                    out.append(HISTORY).append(m.group(1)).append('\n').append(current).append('\n')
+                            .append(HISTORY).append("versions\n").append(newestFirst);
+                }
+            }
+            return new ExecResult(0, out.toString(), "");
+        });
+    }
 
     @Test
     void rollbackWithoutAVersionBootsTheVersionEveryHostRanBeforeTheCurrentOne() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
-            f.fake.on("*", c -> c.startsWith(FlowFixture.CURRENT)).output("abc123\n");
             // newest first: a renamed copy of the current version is not a version the host ran before
-            f.fake.on("*", c -> c.startsWith(VERSIONS)).output("abc123\nabc123_replaced_0011\ndef456\nold1\n");
+            history(f, "*", "abc123", "abc123\nabc123_replaced_0011\ndef456\nold1\n");
             f.runs("*", "abc123", "abc123", "beef"); // the probe finds a def456 container on every host
 
             new RollbackFlow(f.context(f.selection(), "rollback")).run(null);
@@ -91,9 +111,8 @@ class RedeployAndRollbackTest {
     @Test
     void rollbackWithoutAVersionRefusesWhenTheHostsDisagreeListingWhatEachHas() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
-            f.fake.on("*", c -> c.startsWith(FlowFixture.CURRENT)).output("abc123\n");
-            f.fake.on("1.1.1.1", c -> c.startsWith(VERSIONS)).output("abc123\ndef456\n");
-            f.fake.on("1.1.1.2", c -> c.startsWith(VERSIONS)).output("abc123\n");
+            history(f, "1.1.1.1", "abc123", "abc123\ndef456\n");
+            history(f, "1.1.1.2", "abc123", "abc123\n");
 
             FlowException e = assertThrows(FlowException.class,
                     () -> new RollbackFlow(f.context(f.selection(), "rollback")).run(" "));

@@ -2,11 +2,14 @@ package org.kamal4j.flows.rollout;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.AppCommands;
+import org.kamal4j.commands.Command;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.MultiHostException;
@@ -32,28 +35,65 @@ public final class PreviousVersion {
         }
     }
 
+    private static final String MARK = "@@kamal-history ";
+    private static final String VERSIONS = "versions";
+
     private final FlowContext ctx;
 
     public PreviousVersion(FlowContext ctx) {
         this.ctx = ctx;
     }
 
-    /** What every selected app host has, per role, in host order. */
+    /** What every selected app host has, per role, in host order: one command per host. */
     public List<Found> find(DeployConfig config) throws MultiHostException, InterruptedException {
-        List<List<Found>> perHost = ctx.collect(ctx.selection().appHosts(), (host, s) -> {
-            List<Found> found = new ArrayList<>();
-            for (String role : ctx.selection().roleNamesOn(host)) {
-                found.add(find(s, host, role, new AppCommands(config, config.role(role))));
-            }
-            return found;
-        });
+        List<List<Found>> perHost = ctx.collect(ctx.selection().appHosts(),
+                (host, s) -> find(s, host, config, ctx.selection().roleNamesOn(host)));
         return perHost.stream().flatMap(List::stream).toList();
     }
 
-    private static Found find(Session s, String host, String role, AppCommands app) throws TransportException {
-        String current = blankToNull(s.tryRun(app.currentRunningVersion()));
-        List<String> versions = lines(s.run(app.versionsNewestFirst()));
-        return new Found(host, role, current, previous(current, versions));
+    /**
+     * Asks {@code host} about all of {@code roles} in one command: per role a marker line, the current running
+     * version (none when the lookup fails, as Kamal's separate lookup does) and the versions of its containers,
+     * newest first (a failure there fails the command, naming the role).
+     */
+    private static List<Found> find(Session s, String host, DeployConfig config, List<String> roles)
+            throws TransportException {
+        List<Command> steps = new ArrayList<>();
+        for (String role : roles) {
+            AppCommands app = new AppCommands(config, config.role(role));
+            steps.add(Command.of("echo", MARK + role).and(Command.group(app.currentRunningVersion()
+                    .or(Command.of("true")))).and(Command.of("echo", MARK + VERSIONS)).and(app.versionsNewestFirst())
+                    .step("version history (docker ps, docker container ls) for role " + role));
+        }
+        return parse(host, roles, steps.isEmpty() ? "" : s.run(Command.steps(steps)));
+    }
+
+    /** The answers in the command's output: per role, the lines before its versions marker are the current one. */
+    static List<Found> parse(String host, List<String> roles, String output) {
+        Map<String, List<String>> current = new LinkedHashMap<>();
+        Map<String, List<String>> versions = new LinkedHashMap<>();
+        List<String> into = null;
+        String role = null;
+        for (String line : lines(output)) {
+            if (line.startsWith(MARK)) {
+                String what = line.substring(MARK.length());
+                if (what.equals(VERSIONS) && role != null) {
+                    into = versions.computeIfAbsent(role, r -> new ArrayList<>());
+                } else {
+                    role = what;
+                    into = current.computeIfAbsent(role, r -> new ArrayList<>());
+                }
+            } else if (into != null) {
+                into.add(line);
+            }
+        }
+        List<Found> found = new ArrayList<>();
+        for (String r : roles) {
+            List<String> now = current.getOrDefault(r, List.of());
+            String running = now.isEmpty() ? null : now.get(0);
+            found.add(new Found(host, r, running, previous(running, versions.getOrDefault(r, List.of()))));
+        }
+        return found;
     }
 
     /** The version to roll back to, agreed by every (host, role); refuses listing each when they disagree. */
@@ -94,7 +134,4 @@ public final class PreviousVersion {
                 .toList();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

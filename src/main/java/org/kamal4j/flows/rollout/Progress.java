@@ -1,7 +1,9 @@
 package org.kamal4j.flows.rollout;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -14,7 +16,8 @@ import org.kamal4j.flows.steps.BootReport;
  */
 final class Progress implements Consumer<BootReport.Row> {
 
-    private final List<List<String>> groups;
+    private final int groups;
+    private final Map<String, Integer> groupOf = new HashMap<>();
     private final Function<String, List<String>> roles;
     private final Consumer<String> out;
     private final int total;
@@ -25,7 +28,12 @@ final class Progress implements Consumer<BootReport.Row> {
     private int group;
 
     Progress(List<List<String>> groups, Function<String, List<String>> roles, Consumer<String> out) {
-        this.groups = groups;
+        this.groups = groups.size();
+        for (int g = 0; g < groups.size(); g++) {
+            for (String host : groups.get(g)) {
+                groupOf.put(host, g + 1); // looked up per finished row, not searched for
+            }
+        }
         this.roles = roles;
         this.out = out;
         this.total = groups.stream().mapToInt(List::size).sum();
@@ -38,11 +46,7 @@ final class Progress implements Consumer<BootReport.Row> {
             return; // marked after the rollout stopped: the failure that stopped it was already counted
         }
         rowsSeen.add(row.host() + "\n" + row.role());
-        for (int g = 0; g < groups.size(); g++) {
-            if (groups.get(g).contains(row.host())) {
-                group = Math.max(group, g + 1);
-            }
-        }
+        group = Math.max(group, groupOf.getOrDefault(row.host(), 0));
         boolean newFailure = !row.result().equals("booted") && failed.add(row.host());
         boolean finished = roles.apply(row.host()).stream().allMatch(r -> rowsSeen.contains(row.host() + "\n" + r))
                 && done.add(row.host());
@@ -54,6 +58,6 @@ final class Progress implements Consumer<BootReport.Row> {
     /** {@code 37/100 hosts done, 2 failed, group 3/4}. */
     synchronized String line() {
         return done.size() + "/" + total + " hosts done, " + failed.size() + " failed, group " + group + "/"
-                + groups.size();
+                + groups;
     }
 }
