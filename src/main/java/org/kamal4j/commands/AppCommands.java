@@ -85,25 +85,33 @@ public final class AppCommands {
         return Command.of("docker", "start", containerName(version));
     }
 
+    /** Health status if the image has a health check, else the container's state (running, exited, ...). */
+    private static final String STATUS_FORMAT =
+            "{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}";
+
     /** Prints the health status, or the state when the image has no HEALTHCHECK. */
     public Command healthStatus(String version) {
         return containerIdForVersion(version).pipe(Command.of("xargs", "docker", "inspect", "--format",
-                "{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}")).step("health");
+                STATUS_FORMAT)).step("health");
     }
 
     /** The statuses {@link #awaitReady} stops at: healthy, or running for an image without a health check. */
     public static final String READY_STATUSES = "healthy|running";
 
     /**
-     * Waits on the host for the container of {@code version} to be ready: polls {@link #healthStatus} every 0.1 s
-     * for {@code seconds} (at least, and less than one second more: {@code date +%s} counts whole seconds) and prints
-     * the last status; it returns as soon as the status is healthy or running. A failing status command (no such container) ends it with that command's exit status.
+     * Waits on the host for the container of {@code version} to be ready: polls its status (as {@link #healthStatus})
+     * every 0.1 s for {@code seconds} (at least, and less than one second more: {@code date +%s} counts whole
+     * seconds) and prints the last status; it returns as soon as the status is healthy or running. A failing status
+     * command (no such container) ends it with that command's exit status.
      * One round trip instead of a client-side poll once a second; the caller bounds the whole wait by
      * {@code deploy_timeout} with several of these, so a stop or a timeout is never more than one call away.
      */
     public Command awaitReady(String version, int seconds) {
+        // the container by its exact name: one docker call per poll instead of the lookup piped into xargs
+        Command status = Command.of("docker", "inspect", "--type", "container", "--format", STATUS_FORMAT,
+                containerName(version));
         Command loop = new Line().raw("end=$(( $(date +%s) + " + seconds + " )); while :; do")
-                .substitution("status=", healthStatus(version), "", false).raw("|| exit $?;")
+                .substitution("status=", status, "", false).raw("|| exit $?;")
                 .raw("case \"$status\" in " + READY_STATUSES + ") break;; esac;")
                 .raw("[ \"$(date +%s)\" -le \"$end\" ] || break; sleep 0.1; done; echo \"$status\"").build();
         return Command.subshell(loop).step("health");
@@ -135,6 +143,45 @@ public final class AppCommands {
     public Command runningVersions() {
         return roleFilters(Line.of("docker", "ps")).args("--format", "{{.Names}}").raw("|")
                 .raw(stripPrefixLoop()).build();
+    }
+
+    /**
+     * Lists every container of this role, in any state, newest first (docker's order), into the shell variable
+     * {@code var}: {@code <id> <state> <name>} per line. That one listing answers {@link #runningVersionsIn},
+     * {@link #currentRunningVersionIn} and {@link #containerIdIn} without asking docker again. Fails as the listing
+     * does.
+     */
+    public Command readContainerStates(String var) {
+        Command list = roleFilters(Line.of("docker", "container", "ls", "--all"))
+                .args("--format", "{{.ID}} {{.State}} {{.Names}}").build();
+        return new Line().substitution(var + "=", list, "", false).build();
+    }
+
+    /** As {@link #runningVersions} (running, restarting or paused, as {@code docker ps} lists), from {@code var}. */
+    public Command runningVersionsIn(String var) {
+        return new Line().raw(linesOf(var) + " case \"$state\" in running|restarting|paused) echo ${name#"
+                + ShellQuoting.quote(config.containerPrefix(role.name()) + "-") + "};; esac; done").build();
+    }
+
+    /**
+     * As {@link #currentRunningVersion}: the newest running (or restarting) container of the latest image, else
+     * the newest running one, which is the first such line in {@code var} ({@link #readContainerStates}).
+     */
+    public Command currentRunningVersionIn(String var) {
+        Line names = Line.of("--format", "{{.Names}}");
+        Command withAncestor = latestOfLatestImage(names).then(new Line().raw(linesOf(var)
+                + " case \"$state\" in running|restarting) echo \"$name\";; esac; done").build());
+        return Command.group(withAncestor).raw("| head -1 |").raw(stripPrefixLoop());
+    }
+
+    /** As {@link #containerIdForVersion}, from {@code var} ({@link #readContainerStates}). */
+    public Command containerIdIn(String var, String version) {
+        return new Line().raw(linesOf(var) + " [ \"$name\" != " + ShellQuoting.quote(containerName(version))
+                + " ] || echo \"$id\"; done").build();
+    }
+
+    private static String linesOf(String var) {
+        return "echo \"$" + var + "\" | while read id state name; do";
     }
 
     /**
@@ -239,14 +286,18 @@ public final class AppCommands {
     }
 
     private Command latestContainerScript(Line output) {
-        Command withAncestor = roleFilters(Line.of("docker", "ps", "--latest").addAll(output))
+        Command any = roleFilters(Line.of("docker", "ps", "--latest").addAll(output))
+                .args("--filter", "status=running", "--filter", "status=restarting").build();
+        return latestOfLatestImage(output).then(any);
+    }
+
+    /** The newest running (or restarting) container of this role whose image is the latest tag's. */
+    private Command latestOfLatestImage(Line output) {
+        return roleFilters(Line.of("docker", "ps", "--latest").addAll(output))
                 .args("--filter", "status=running", "--filter", "status=restarting", "--filter")
                 .substitution("ancestor=", Command.of("docker", "image", "ls", "--filter",
                         "reference=" + config.latestImage(), "--format", "{{.ID}}"), "", false)
                 .build();
-        Command any = roleFilters(Line.of("docker", "ps", "--latest").addAll(output))
-                .args("--filter", "status=running", "--filter", "status=restarting").build();
-        return withAncestor.then(any);
     }
 
     private Line roleFilters(Line line) {

@@ -14,11 +14,6 @@ public final class ImageCommands {
         this.config = config;
     }
 
-    /** {@code docker image rm --force <image>} before a pull (failure ignored by the caller). */
-    public Command removeLocalCopy() {
-        return Command.of("docker", "image", "rm", "--force", config.absoluteImage());
-    }
-
     /** Seconds a pull may take: long by nature (a large image on a slow link), so not the default limit. */
     public static final int PULL_TIMEOUT = 1800;
 
@@ -36,11 +31,13 @@ public final class ImageCommands {
     }
 
     /**
-     * The pull sequence in one round trip: remove (failure ignored), pull, then the label check
-     * (in its own {@code sh -c} so that a failed pull is not reported as a missing label).
+     * The pull sequence in one round trip: pull, then the label check (in its own {@code sh -c} so that a failed
+     * pull is not reported as a missing label). Kamal first removes the host's copy ({@code docker image rm
+     * --force}); {@code docker pull} fetches a tag whose registry digest changed anyway, and without the removal a
+     * failed pull leaves the host's copy in place and costs one docker call less (docs/compatibility.md).
      */
     public Command pullAndCheck() {
-        return removeLocalCopy().then(pull()).and(Command.subshell(checkServiceLabel()))
+        return pull().and(Command.subshell(checkServiceLabel()))
                 .step("pull (docker pull, then the service label check)");
     }
 

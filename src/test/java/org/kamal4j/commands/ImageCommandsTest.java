@@ -17,16 +17,14 @@ class ImageCommandsTest {
     private final ImageCommands image = new ImageCommands(Example.config());
 
     @Test
-    void remotePullSequence() {
-        assertEquals("docker image rm --force registry.example/app:abc123", image.removeLocalCopy().toShell());
+    void remotePullSequenceWithoutKamalsRemovalOfTheHostsCopy() {
         assertEquals("docker pull registry.example/app:abc123", image.pull().toShell());
         String kamal = "docker inspect -f '{{ .Config.Labels.service }}' registry.example/app:abc123 | grep -x app || (echo \"Image registry.example/app:abc123 is missing the 'service' label\" && exit 1)";
         assertEquals("docker inspect -f '{{ .Config.Labels.service }}' registry.example/app:abc123 | grep -x app"
                 + " || (echo 'Image registry.example/app:abc123 is missing the '\\''service'\\'' label' && exit 1)",
                 image.checkServiceLabel().toShell());
         assertSameArgv(kamal, image.checkServiceLabel(), "docker", "grep", "echo");
-        assertEquals("docker image rm --force registry.example/app:abc123 ; docker pull registry.example/app:abc123"
-                + " && sh -c " + ShellQuoting.quote(image.checkServiceLabel().toShell()),
+        assertEquals("docker pull registry.example/app:abc123 && sh -c " + ShellQuoting.quote(image.checkServiceLabel().toShell()),
                 image.pullAndCheck().toShell());
     }
 

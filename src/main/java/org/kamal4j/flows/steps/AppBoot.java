@@ -67,20 +67,26 @@ public final class AppBoot implements RoleTask {
         RoleVersions found = known.get(key(host, roleName));
         String replaced = renameClash(s, app, audit, host, roleName, found);
         String old = oldVersion(s, app, replaced, found);
+        EnvFile env;
+        try {
+            // before the barrier: a role waiting there need not wait for its upload afterwards
+            env = writeEnv(s, role, host);
+        } catch (Exception e) {
+            throw failed(s, app, host, roleName, old, gatekeeper, start, e);
+        }
         if (!gatekeeper) {
             awaitBarrier(host, roleName, old, start);
         }
         checkStop(host, roleName, gatekeeper);
         try {
-            List<Command> starting = start(s, app, audit, role, host);
+            List<Command> starting = start(app, audit, role, host, env);
             if (role.runsProxy()) {
                 new ProxyReadiness(ctx, config).await(s, role, app, host, starting);
             } else {
                 new Readiness(ctx).await(s, app, version, host, starting);
             }
         } catch (Exception e) {
-            report.add(row(host, roleName, old, "failed", start));
-            throw failed(s, app, host, roleName, gatekeeper, e);
+            throw failed(s, app, host, roleName, old, gatekeeper, start, e);
         }
         if (gatekeeper && barrier.open(host)) {
             ctx.output().info(host, "First " + roleName + " container is healthy on " + host
@@ -150,23 +156,31 @@ public final class AppBoot implements RoleTask {
                 + "...");
     }
 
-    /**
-     * Writes the env file (the upload makes its directory) and returns the steps that start the container: the
-     * audit record and {@code docker run}. The readiness wait sends them with its first wait, in one round trip.
-     */
-    private List<Command> start(Session s, AppCommands app, AuditCommands audit, Role role, String host)
-            throws TransportException {
-        String version = config.version();
+    /** Writes the role's env file on the host (the upload makes its directory). */
+    private EnvFile writeEnv(Session s, Role role, String host) throws TransportException {
         EnvFile env = EnvFile.of(config.envFor(role, host), config.secrets());
         s.upload(env.content().getBytes(StandardCharsets.UTF_8), config.roleEnvFile(role.name()), 0600);
+        return env;
+    }
+
+    /**
+     * The steps that start the container: the audit record and {@code docker run}. The readiness wait sends them
+     * with its first wait, in one round trip.
+     */
+    private List<Command> start(AppCommands app, AuditCommands audit, Role role, String host, EnvFile env) {
+        String version = config.version();
         ctx.output().info(host, "Start container with version " + version + " for " + role.name() + "...");
         return List.of(audit.record("Booted app version " + version, role.name()).step("audit"),
                 env.feed(app.run(host)).step("run"));
     }
 
-    /** Cleans up after a failed start and returns the error to throw, with the container's last log lines. */
-    private Exception failed(Session s, AppCommands app, String host, String role, boolean gatekeeper,
-            Exception cause) {
+    /**
+     * Records the failed row, cleans up after a failed start and returns the error to throw, with the container's
+     * last log lines.
+     */
+    private Exception failed(Session s, AppCommands app, String host, String role, String old, boolean gatekeeper,
+            long start, Exception cause) {
+        report.add(row(host, role, old, "failed", start));
         // cut short after a stop: the clean-up below must still run, so the host keeps only its old version
         boolean interrupted = Thread.interrupted();
         try {

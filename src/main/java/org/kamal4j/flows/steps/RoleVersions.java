@@ -34,14 +34,19 @@ public record RoleVersions(List<String> running, String current, String clash) {
         List<Command> steps = new ArrayList<>();
         for (String role : roles) {
             AppCommands app = new AppCommands(config, config.role(role), randomHex);
-            steps.add(mark("role " + role).and(app.runningVersions())
-                    .step("stale container check (docker ps) for role " + role));
-            steps.add(mark("current").and(orNothing(app.currentRunningVersion())).and(mark("clash"))
-                    .and(orNothing(app.containerIdForVersion(config.version())))
-                    .step("version lookup (docker ps, docker container ls) for role " + role));
+            // one listing of the role's containers answers the stale check, the clash check and the fallback of
+            // the current version: three docker calls per role instead of five
+            steps.add(mark("role " + role).and(app.readContainerStates(STATES)).and(Command.group(app.runningVersionsIn(STATES)))
+                    .step("stale container check (docker container ls) for role " + role));
+            steps.add(mark("current").and(orNothing(app.currentRunningVersionIn(STATES))).and(mark("clash"))
+                    .and(orNothing(app.containerIdIn(STATES, config.version())))
+                    .step("version lookup (docker ps) for role " + role));
         }
         return Command.steps(steps);
     }
+
+    /** The shell variable the probe keeps a role's containers in ({@link AppCommands#readContainerStates}). */
+    private static final String STATES = "_kamal_states";
 
     /** Runs {@link #probe} on {@code s} and returns the answer per role, in {@code roles} order. */
     public static Map<String, RoleVersions> find(Session s, DeployConfig config, List<String> roles,
