@@ -14,8 +14,11 @@
 #   KAMAL_FLEET_TAG  fleet names end with it (default b): r<HOSTS><TAG> (real); f<HOSTS><TAG>, g<HOSTS><TAG>, ...
 #                    (fake, 200 hosts each), so runs of different sizes can share the machine
 #   BOOT_LIMIT       adds `boot: {limit: BOOT_LIMIT}` to the deploy.yml (e.g. 25%)
-#   JVM_CONFIG       written to the app's .mvn/jvm.config (e.g. "-XX:TieredStopAtLevel=1")
+#   JVM_CONFIG       written to the app's .mvn/jvm.config; default "-XX:TieredStopAtLevel=1", what examples/hello
+#                    and docs/performance.md recommend for a project that deploys; JVM_CONFIG= (empty) for none
 #   KEEP_FLEET=1     leave the fleets up at the end (a second call reuses them); SKIP_BUILD=1 reuses target/*.jar
+#   FLOOR=1          real hosts, deploy: also runs src/it/bench/docker-floor.sh as a third "tool" (floor): the Docker
+#                    work over plain ssh with no tool around it (what neither tool can go below on this machine)
 #   BENCH_DIR        work directory (default a new /tmp/vs-kamal.XXXX; kept, it holds every run's log)
 #
 # The deploy.yml: service `bench`, image `bench` (examples/hello's image with label service=bench), role `web`
@@ -63,6 +66,12 @@ summary() {
       "client CPU $(awk -v a="$pc" -v b="$kc" 'BEGIN { printf "%.2f", a / b }')"
     echo "table row: | $HOSTS $MODE hosts, $SCENARIO | $kw s / $kc s | $pw s / $pc s |" \
       "$(awk -v a="$pw" -v b="$kw" -v c="$pc" -v d="$kc" 'BEGIN { printf "%.2f / %.2f", a / b, c / d }') | $LOAD_START -> $LOAD_END |"
+  fi
+  if [[ " ${TOOLS[*]} " == *" floor "* ]]; then
+    read -r fw _ _ <<< "$(stats floor 3)"; read -r pw _ _ <<< "$(stats plugin 3)"
+    echo "the Docker work alone (floor): wall $fw s; the plugin takes $(awk -v a="$pw" -v b="$fw" 'BEGIN { printf "%.2f", a - b }') s more$(
+      (( HAVE_KAMAL )) && read -r kw _ _ <<< "$(stats kamal 3)" && echo ", Kamal $(awk -v a="$kw" -v b="$fw" 'BEGIN { printf "%.2f", a - b }') s more;" \
+        "0.8 x Kamal = $(awk -v a="$kw" 'BEGIN { printf "%.2f", 0.8 * a }') s")"
   fi
   echo "runs: $WORK/results (tool label wall cpu rssKiB cmdMin cmdMax connMin connMax load1Before load1After sftpSessions); logs: $WORK/logs"
 }
@@ -158,8 +167,9 @@ else
 fi
 
 # ---- versions -----------------------------------------------------------------------------------------------------
+FLOOR="${FLOOR:-0}"; [[ "$MODE" == real && "$SCENARIO" == deploy ]] || FLOOR=0
 VERSIONS=(w1 w2)
-for (( i = 1; i <= RUNS; i++ )); do VERSIONS+=("k$i" "p$i"); done
+for (( i = 1; i <= RUNS; i++ )); do VERSIONS+=("k$i" "p$i"); (( FLOOR )) && VERSIONS+=("f$i"); done
 if [[ "$MODE" == real ]]; then
   say "pushing $REG/bench:{${VERSIONS[*]}} (examples/hello's app:v1 with label service=bench)"
   export DOCKER_HOST; DOCKER_HOST="$(cat "$F1/docker.host")"
@@ -233,13 +243,17 @@ cat > "$WORK/app/pom.xml" <<POM
 </project>
 POM
 rm -rf "$WORK/app/.mvn"
-if [[ -n "${JVM_CONFIG:-}" ]]; then mkdir -p "$WORK/app/.mvn"; echo "$JVM_CONFIG" > "$WORK/app/.mvn/jvm.config"; fi
+JVM_CONFIG="${JVM_CONFIG-"-XX:TieredStopAtLevel=1"}"
+if [[ -n "$JVM_CONFIG" ]]; then mkdir -p "$WORK/app/.mvn"; echo "$JVM_CONFIG" > "$WORK/app/.mvn/jvm.config"; fi
 
 # ---- one run ------------------------------------------------------------------------------------------------------
 # tool_cmd TOOL ACTION VERSION: the command line, run in the app directory.
 tool_cmd() {
   if [[ "$1" == kamal ]]; then
     echo "env HOME=$WORK/home KAMAL_SRC=$KAMAL_SRC $KAMAL $2 $([[ "$2" == deploy ]] && echo "-P --version $3" || echo "$3")"
+  elif [[ "$1" == floor ]]; then
+    echo "env FLOOR_KEY=$WORK/home/.ssh/id_ed25519 FLOOR_KNOWN_HOSTS=$WORK/home/.ssh/known_hosts FLOOR_REG=$REG" \
+      "FLOOR_DIR=$WORK FLOOR_WEB=$(IFS=,; echo "${ADDRS[*]:0:$web}") FLOOR_WORKERS=$(IFS=,; echo "${ADDRS[*]:$web}") bash $PROJECT/src/it/bench/docker-floor.sh $3 $current"
   else
     echo "env MAVEN_OPTS=-Duser.home=$WORK/home $PROJECT/mvnw -B -o -Dmaven.repo.local=$WORK/repo" \
       "-Dmaven.repo.local.tail=$M2 kamal:$2 -Dkamal.version=$3$([[ "$2" == deploy ]] && echo " -Dkamal.skipPush=true")"
@@ -285,6 +299,7 @@ measure() {
 # ---- the runs -----------------------------------------------------------------------------------------------------
 : > "$WORK/results"
 TOOLS=(plugin); (( HAVE_KAMAL )) && TOOLS=(kamal plugin)
+(( FLOOR )) && TOOLS+=(floor)
 say "$SCENARIO on $HOSTS $MODE hosts ($web web, $workers workers), $RUNS runs each of: ${TOOLS[*]}; work dir $WORK"
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 write_meta() {
@@ -300,11 +315,10 @@ measure "${warm[1]}" deploy w2 warm2
 : > "$WORK/results"
 current=w2
 for (( i = 1; i <= RUNS; i++ )); do
-  order=("${TOOLS[@]}")
-  (( i % 2 == 0 && ${#TOOLS[@]} == 2 )) && order=(plugin kamal)
+  order=(); for (( j = 0; j < ${#TOOLS[@]}; j++ )); do order+=("${TOOLS[(j + i - 1) % ${#TOOLS[@]}]}"); done
   for t in "${order[@]}"; do
     if [[ "$SCENARIO" == deploy ]]; then
-      v="${t:0:1}$i"; measure "$t" deploy "$v" "${t:0:1}$i"
+      v="${t:0:1}$i"; measure "$t" deploy "$v" "${t:0:1}$i"; current="$v"
     else
       v=$([[ "$current" == w1 ]] && echo w2 || echo w1); measure "$t" rollback "$v" "${t:0:1}$i"; current="$v"
     fi

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -52,7 +51,7 @@ class AwaitReadyShellTest {
         Files.writeString(dir.resolve("starting"), "3");
         long start = System.nanoTime();
 
-        ExecResult r = sh(app.awaitReady("abc123", 10));
+        ExecResult r = LocalShell.run(app.awaitReady("abc123", 10), dir);
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, r.exitStatus(), r.stderr());
@@ -66,7 +65,7 @@ class AwaitReadyShellTest {
         Files.writeString(dir.resolve("starting"), "1000000");
         long start = System.nanoTime();
 
-        ExecResult r = sh(app.awaitReady("abc123", 1));
+        ExecResult r = LocalShell.run(app.awaitReady("abc123", 1), dir);
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, r.exitStatus(), r.stderr());
@@ -82,7 +81,7 @@ class AwaitReadyShellTest {
         Command combined = Command.steps(List.of(Command.of("docker", "run", "first").step("run"),
                 app.awaitReady("abc123", 5)));
 
-        ExecResult r = sh(combined);
+        ExecResult r = LocalShell.run(combined, dir);
         CommandFailedException e = new CommandFailedException(combined, r);
 
         assertTrue(r.exitStatus() != 0);
@@ -98,21 +97,12 @@ class AwaitReadyShellTest {
         Command failingRun = Command.of("sh", "-c", "echo 'port is already allocated' >&2; exit 125").step("run");
         Command combined = Command.steps(List.of(failingRun, app.awaitReady("abc123", 5)));
 
-        ExecResult r = sh(combined);
+        ExecResult r = LocalShell.run(combined, dir);
         CommandFailedException e = new CommandFailedException(combined, r);
 
         assertEquals(125, r.exitStatus());
         assertTrue(e.getMessage().startsWith("run exit status: 125\n"), e.getMessage());
         assertTrue(e.getMessage().contains("run stderr: port is already allocated"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("count")), "no wait after a failed run");
-    }
-
-    private ExecResult sh(Command command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command.toShell());
-        pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new ExecResult(p.waitFor(), out, err);
     }
 }

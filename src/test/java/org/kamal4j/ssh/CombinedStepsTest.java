@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kamal4j.commands.Command;
+import org.kamal4j.commands.LocalShell;
 
 /**
  * {@link Command#steps}: several steps sent as one command still report the step that failed, its exit status and
@@ -28,7 +28,7 @@ class CombinedStepsTest {
                 Command.of("sh", "-c", "echo 'no space left on device' >&2; exit 3").step("prune containers"),
                 Command.of("touch", dir.resolve("third").toString()).step("prune images")));
 
-        ExecResult r = sh(combined);
+        ExecResult r = LocalShell.run(combined);
         CommandFailedException e = new CommandFailedException(combined, r);
 
         assertEquals(3, r.exitStatus(), "the failing step's own exit status");
@@ -45,15 +45,8 @@ class CombinedStepsTest {
                 Command.of("false").or(Command.of("touch", dir.resolve("a").toString())).step("a"),
                 Command.of("echo", "x").pipe(Command.of("cat")).then(Command.of("touch", dir.resolve("b").toString()))
                         .step("b")));
-        ExecResult r = sh(combined);
+        ExecResult r = LocalShell.run(combined);
         assertEquals(0, r.exitStatus(), r.stderr());
         assertTrue(Files.exists(dir.resolve("a")) && Files.exists(dir.resolve("b")));
-    }
-
-    private static ExecResult sh(Command command) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", command.toShell()).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new ExecResult(p.waitFor(), out, err);
     }
 }

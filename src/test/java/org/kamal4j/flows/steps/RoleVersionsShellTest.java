@@ -3,7 +3,6 @@ package org.kamal4j.flows.steps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kamal4j.commands.Command;
+import org.kamal4j.commands.LocalShell;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.FlowFixture;
 import org.kamal4j.ssh.CommandFailedException;
@@ -79,7 +79,7 @@ class RoleVersionsShellTest {
         docker(null, "");
         Command probe = RoleVersions.probe(config(), List.of("workers"), n -> "0".repeat(n));
 
-        ExecResult r = sh(probe);
+        ExecResult r = LocalShell.run(probe, dir);
         CommandFailedException e = new CommandFailedException(probe, r);
 
         assertEquals(1, r.exitStatus());
@@ -88,7 +88,7 @@ class RoleVersionsShellTest {
     }
 
     private RoleVersions probe() throws Exception {
-        ExecResult r = sh(RoleVersions.probe(config(), List.of("workers"), n -> "0".repeat(n)));
+        ExecResult r = LocalShell.run(RoleVersions.probe(config(), List.of("workers"), n -> "0".repeat(n)), dir);
         assertEquals(0, r.exitStatus(), r.stderr());
         Map<String, RoleVersions> found = RoleVersions.parse(r.stdout());
         assertEquals(List.of("workers"), List.copyOf(found.keySet()));
@@ -124,14 +124,5 @@ class RoleVersionsShellTest {
                 esac
                 """);
         Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    private ExecResult sh(Command command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command.toShell());
-        pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new ExecResult(p.waitFor(), out, err);
     }
 }
