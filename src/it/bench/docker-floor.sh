@@ -11,13 +11,15 @@
 # Per host, as both tools do it: registry login, docker pull, the service label check; the web hosts run the new
 # container and wait for it to be healthy (polling docker inspect every 0.1 s), then stop the old one; the worker
 # hosts wait for the first healthy web container (the barrier), then do the same; then every host tags latest,
-# removes stopped containers beyond five and prunes dangling images. Left out: what only a tool needs (the lock,
+# removes stopped containers beyond five and the service's images no container uses. Left out: what only a tool needs (the lock,
 # audit lines, asking what runs, the env file, the kamal network).
 set -euo pipefail
 NEW="$1"; OLD="$2"; IMAGE="$FLOOR_REG/bench"
 CTL="$FLOOR_DIR/cm-%h"
 ssh_() { ssh -i "$FLOOR_KEY" -o UserKnownHostsFile="$FLOOR_KNOWN_HOSTS" -o StrictHostKeyChecking=yes -o BatchMode=yes \
-  -o ControlMaster=auto -o ControlPath="$CTL" -o ControlPersist=30 "root@$1" "$2"; }
+  -o ControlMaster=auto -o ControlPath="$CTL" -o ControlPersist=60 "root@$1" "$2"; }
+# one connection per host for the whole run, closed at the end (the next run connects again, as the tools do)
+trap 'for h in ${FLOOR_WEB//,/ } ${FLOOR_WORKERS//,/ }; do ssh -o ControlPath="$CTL" -O exit "root@$h" 2>/dev/null; done' EXIT
 
 pull="echo bench-registry-password | docker login $FLOOR_REG -u bench --password-stdin >/dev/null \
 && docker pull -q $IMAGE:$NEW >/dev/null && docker inspect -f '{{ .Config.Labels.service }}' $IMAGE:$NEW | grep -qx bench"
@@ -30,7 +32,10 @@ sleep 0.1; done"
 stop() { echo "docker container ls --all --filter name=^bench-$1-$OLD\$ --quiet | xargs -r docker stop -t 30 >/dev/null"; }
 prune="docker tag $IMAGE:$NEW $IMAGE:latest && docker ps -q -a --filter label=service=bench --filter status=created \
 --filter status=exited --filter status=dead | tail -n +6 | while read c; do docker rm \$c >/dev/null; done; \
-docker image prune --force --filter label=service=bench >/dev/null"
+docker image prune --force --filter label=service=bench >/dev/null; docker image ls --filter label=service=bench \
+--format '{{.ID}} {{.Repository}}:{{.Tag}}' | grep -v -w \"\$(docker container ls -a --format '{{.Image}}\\|' \
+--filter label=service=bench | tr -d '\\n')$IMAGE:latest\\|$IMAGE:<none>\" | while read id tag; do docker rmi \$tag \
+>/dev/null; done"
 
 barrier="$FLOOR_DIR/barrier-$NEW"; rm -f "$barrier"
 host() { # ADDRESS ROLE
