@@ -36,7 +36,8 @@ public record RoleVersions(List<String> running, String current, String clash) {
             AppCommands app = new AppCommands(config, config.role(role), randomHex);
             // one listing of the role's containers answers the stale check, the clash check and the fallback of
             // the current version: three docker calls per role instead of five
-            steps.add(mark("role " + role).and(app.readContainerStates(STATES)).and(Command.group(app.runningVersionsIn(STATES)))
+            steps.add(mark("role " + role).and(app.readContainerStates(STATES))
+                    .and(Command.group(app.runningVersionsIn(STATES)))
                     .step("stale container check (docker container ls) for role " + role));
             steps.add(mark("current").and(orNothing(app.currentRunningVersionIn(STATES))).and(mark("clash"))
                     .and(orNothing(app.containerIdIn(STATES, config.version())))
