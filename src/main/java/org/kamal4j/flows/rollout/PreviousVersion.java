@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.AppCommands;
@@ -133,5 +133,4 @@ public final class PreviousVersion {
         return out == null ? List.of() : Arrays.stream(out.split("\n")).map(String::strip).filter(l -> !l.isEmpty())
                 .toList();
     }
-
 }
