@@ -7,17 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.function.IntFunction;
 import org.kamal4j.commands.Command;
+import org.kamal4j.commands.FileWrite;
+import org.kamal4j.commands.RandomHex;
 
 /** A {@link Session} running each command on its own exec channel of the pooled connection. */
 final class JschSession implements Session {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final IntFunction<String> HEX = RandomHex.secure();
 
     private final String host;
     private final PooledConnection pool;
@@ -51,23 +50,10 @@ final class JschSession implements Session {
         }
     }
 
-    /**
-     * Writes to a temporary file created under umask 077 and chmods it before renaming it into place, so the
-     * target never exists with a wider mode than requested, even for a moment. The parent directory is made first
-     * (with the login's umask, as {@code mkdir -p} before an upload does in Kamal), in the same round trip.
-     */
+    /** One round trip ({@link FileWrite}: the file never exists with a wider mode than asked, nor half written). */
     @Override
     public void upload(byte[] content, String remotePath, int mode) throws TransportException {
-        String tmp = remotePath + ".kamal-tmp-" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
-        int slash = remotePath.lastIndexOf('/');
-        List<Command.Part> mkdir = slash <= 0 ? List.of() : List.of(new Command.Arg("mkdir"), new Command.Arg("-p"),
-                new Command.Arg(remotePath.substring(0, slash)), new Command.Raw("&&"));
-        Command write = Command.ofParts(Stream.concat(mkdir.stream(), Stream.of(new Command.Raw("umask 077 &&"),
-                new Command.Arg("cat"),
-                new Command.Raw(">"), new Command.Arg(tmp), new Command.Raw("&&"), new Command.Arg("chmod"),
-                new Command.Arg(Integer.toOctalString(mode)), new Command.Arg(tmp), new Command.Raw("&&"),
-                new Command.Arg("mv"), new Command.Arg("-f"), new Command.Arg(tmp), new Command.Arg(remotePath)))
-                .toList()).withStdin(content).step("upload of " + remotePath);
+        Command write = FileWrite.of(content, remotePath, mode, HEX.apply(12));
         ExecResult r = exec(write);
         if (!r.ok()) {
             throw new TransportException("Upload of " + remotePath + " to " + host + " failed (exit status "

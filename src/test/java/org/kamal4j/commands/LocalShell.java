@@ -9,7 +9,7 @@ public final class LocalShell {
 
     private LocalShell() {}
 
-    /** Runs {@code command}. */
+    /** Runs {@code command}, its standard input ({@link Command#stdin}) fed to the shell. */
     public static ExecResult run(Command command) throws Exception {
         return run(command, null);
     }
@@ -21,7 +21,11 @@ public final class LocalShell {
             pb.environment().put("PATH", pathFirst + ":" + System.getenv("PATH"));
         }
         Process p = pb.start();
-        p.getOutputStream().close();
+        try (var stdin = p.getOutputStream()) {
+            if (command.stdin() != null) {
+                stdin.write(command.stdin());
+            }
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         return new ExecResult(p.waitFor(), out, err);

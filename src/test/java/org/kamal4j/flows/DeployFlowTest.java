@@ -42,11 +42,13 @@ class DeployFlowTest {
         try (FlowFixture f = new FlowFixture()) {
             DeployFlow.deploy(f.context()).run(true);
 
-            FakeTransport.Upload web = f.fake.uploads("1.1.1.1").get(0);
+            // carried by the command that starts the container (one round trip less), as an owner-only file
+            FakeTransport.Upload web = f.fake.files("1.1.1.1").get(0);
             assertEquals(".kamal/apps/app/env/roles/web.env", web.path());
             assertEquals(0600, web.mode());
             assertEquals("DB_PASSWORD=dbpw\n", web.text());
-            assertEquals(".kamal/apps/app/env/roles/workers.env", f.fake.uploads("1.1.1.2").get(0).path());
+            assertEquals(".kamal/apps/app/env/roles/workers.env", f.fake.files("1.1.1.2").get(0).path());
+            assertEquals(List.of(), f.fake.uploads("1.1.1.1"), "no separate upload");
             assertTrue(f.local.isEmpty(), "skipPush builds nothing locally");
         }
     }
@@ -170,7 +172,7 @@ class DeployFlowTest {
                 assertEquals(f.fake.commands(host).size(), ctx.transport().commands(host));
                 assertTrue(trips <= 10, host + " used " + trips + " round trips");
             }
-            assertTrue(f.output.text().contains("DEBUG [1.1.1.1] 8 remote commands, 1 uploads"), f.output.text());
+            assertTrue(f.output.text().contains("DEBUG [1.1.1.1] 8 remote commands, 0 uploads"), f.output.text());
         }
     }
 

@@ -38,9 +38,10 @@ class RoundTripsTest {
         try (FlowFixture f = healthy()) {
             DeployFlow.deploy(f.context()).run(true);
 
-            // lock holder: pull, lock, probe, boot (audit + run + wait), stop old, tag + prune, release
+            // lock holder: pull, lock, probe, boot (audit + env file + run + wait), stop old, tag + prune, release
             assertEquals(Map.of("1.1.1.1", 7, "1.1.1.2", 5, "1.1.1.3", 2), counts(f));
-            assertEquals(1, f.fake.uploads("1.1.1.1").size(), "the env file");
+            assertEquals(0, f.fake.uploads("1.1.1.1").size(), "the env file rides in the boot command");
+            assertEquals(1, f.fake.files("1.1.1.1").size(), "the env file");
         }
     }
 

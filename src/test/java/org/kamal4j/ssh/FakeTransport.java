@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kamal4j.commands.Command;
 
@@ -132,6 +133,24 @@ public final class FakeTransport implements Transport {
     public synchronized List<Upload> uploads(String host) {
         return uploads.stream().filter(u -> u.host().equals(host)).toList();
     }
+
+    /**
+     * Every file written on {@code host}: its uploads, then the files commands carried with them
+     * ({@link org.kamal4j.commands.FileWrite}, their standard input the content), in the order they were run.
+     */
+    public synchronized List<Upload> files(String host) {
+        List<Upload> files = new ArrayList<>(uploads(host));
+        for (Exec e : execs) {
+            Matcher m = CARRIED_WRITE.matcher(e.command());
+            if (e.host().equals(host) && m.find()) {
+                files.add(new Upload(host, e.lane(), m.group(3), e.raw().stdin(), Integer.parseInt(m.group(1), 8)));
+            }
+        }
+        return files;
+    }
+
+    /** How {@link org.kamal4j.commands.FileWrite} renders the last two steps of a write: chmod, then rename. */
+    private static final Pattern CARRIED_WRITE = Pattern.compile("chmod ([0-7]+) (\\S+) && mv -f \\2 (\\S+)");
 
     private synchronized Exec record(String host, String lane, Command command) {
         Exec exec = new Exec(++seq, host, lane, command.toShell(), command, System.nanoTime(),

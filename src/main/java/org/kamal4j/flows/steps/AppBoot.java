@@ -2,6 +2,7 @@ package org.kamal4j.flows.steps;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kamal4j.FlowException;
@@ -9,6 +10,7 @@ import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.AuditCommands;
 import org.kamal4j.commands.Command;
 import org.kamal4j.commands.EnvFile;
+import org.kamal4j.commands.FileWrite;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Role;
 import org.kamal4j.flows.context.FlowContext;
@@ -68,9 +70,10 @@ public final class AppBoot implements RoleTask {
         String replaced = renameClash(s, app, audit, host, roleName, found);
         String old = oldVersion(s, app, replaced, found);
         EnvFile env;
+        Command envWrite;
         try {
-            // before the barrier: a role waiting there need not wait for its upload afterwards
-            env = writeEnv(s, role, host);
+            env = EnvFile.of(config.envFor(role, host), config.secrets());
+            envWrite = carriedEnvWrite(s, env, role);
         } catch (Exception e) {
             throw failed(s, app, host, roleName, old, gatekeeper, start, e);
         }
@@ -79,7 +82,7 @@ public final class AppBoot implements RoleTask {
         }
         checkStop(host, roleName, gatekeeper);
         try {
-            List<Command> starting = start(app, audit, role, host, env);
+            List<Command> starting = start(app, audit, role, host, env, envWrite);
             if (role.runsProxy()) {
                 new ProxyReadiness(ctx, config).await(s, role, app, host, starting);
             } else {
@@ -156,22 +159,38 @@ public final class AppBoot implements RoleTask {
                 + "...");
     }
 
-    /** Writes the role's env file on the host (the upload makes its directory). */
-    private EnvFile writeEnv(Session s, Role role, String host) throws TransportException {
-        EnvFile env = EnvFile.of(config.envFor(role, host), config.secrets());
-        s.upload(env.content().getBytes(StandardCharsets.UTF_8), config.roleEnvFile(role.name()), 0600);
-        return env;
+    /**
+     * The write of the role's env file as a step of the command that starts the container (one round trip less per
+     * host and role), or null after uploading it now: when the start's standard input already carries the variables
+     * {@link EnvFile#feed} exports, the file cannot ride on it too. The upload then happens before the barrier, so a
+     * role waiting there need not wait for it afterwards.
+     */
+    private Command carriedEnvWrite(Session s, EnvFile env, Role role) throws TransportException {
+        byte[] content = env.content().getBytes(StandardCharsets.UTF_8);
+        String file = config.roleEnvFile(role.name());
+        if (!env.fromEnvironment().isEmpty()) {
+            s.upload(content, file, 0600);
+            return null;
+        }
+        return FileWrite.of(content, file, 0600, ctx.randomHex().apply(12)).withSecrets(env.secretValues());
     }
 
     /**
-     * The steps that start the container: the audit record and {@code docker run}. The readiness wait sends them
-     * with its first wait, in one round trip.
+     * The steps that start the container: the audit record, the env file's write (unless already uploaded) and
+     * {@code docker run}. The readiness wait sends them with its first wait, in one round trip.
      */
-    private List<Command> start(AppCommands app, AuditCommands audit, Role role, String host, EnvFile env) {
+    private List<Command> start(AppCommands app, AuditCommands audit, Role role, String host, EnvFile env,
+            Command envWrite) {
         String version = config.version();
         ctx.output().info(host, "Start container with version " + version + " for " + role.name() + "...");
-        return List.of(audit.record("Booted app version " + version, role.name()).step("audit"),
-                env.feed(app.run(host)).step("run"));
+        // Kamal's order: the audit record, the env file, docker run
+        List<Command> steps = new ArrayList<>();
+        steps.add(audit.record("Booted app version " + version, role.name()).step("audit"));
+        if (envWrite != null) {
+            steps.add(envWrite);
+        }
+        steps.add(env.feed(app.run(host)).step("run"));
+        return steps;
     }
 
     /**

@@ -41,7 +41,7 @@ class BootPreparationTest {
                     + "/app/tls/web/cert.pem"), boot);
             assertTrue(web.stream().anyMatch(c -> c.contains("--error-pages=/home/kamal-proxy/.apps-config/app/"
                     + "error_pages/abc123")), web.toString());
-            List<String> uploads = f.fake.uploads("1.1.1.1").stream().map(u -> u.path() + " " + Integer.toOctalString(
+            List<String> uploads = f.fake.files("1.1.1.1").stream().map(u -> u.path() + " " + Integer.toOctalString(
                     u.mode())).toList();
             assertEquals(List.of(PAGES + "/abc123/404.html 644", PAGES + "/abc123/500.html 644",
                     ".kamal/proxy/apps-config/app/tls/web/cert.pem 644",
