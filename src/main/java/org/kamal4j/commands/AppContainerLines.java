@@ -6,15 +6,7 @@ import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Role;
 
 /** Builds the long {@code docker run} lines of an app role (blue-green container and one-off exec). */
-final class AppContainerLines {
-
-    private final DeployConfig config;
-    private final Role role;
-
-    AppContainerLines(DeployConfig config, Role role) {
-        this.config = config;
-        this.role = role;
-    }
+record AppContainerLines(DeployConfig config, Role role) {
 
     /** The 13 token groups of Kamal's app {@code docker run}, in order. */
     Command run(String host, String hostname) {

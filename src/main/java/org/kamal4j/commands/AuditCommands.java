@@ -8,19 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kamal4j.config.DeployConfig;
 
-/** Appends records to the per-host audit log {@code .kamal/<service>[-<destination>]-audit.log}. */
-public final class AuditCommands {
-
-    private final DeployConfig config;
-    private final Clock clock;
-    private final String performer;
-
-    /** {@code performer} is the git user email (or {@code whoami}) as the flow found it. */
-    public AuditCommands(DeployConfig config, Clock clock, String performer) {
-        this.config = config;
-        this.clock = clock;
-        this.performer = performer;
-    }
+/**
+ * Appends records to the per-host audit log {@code .kamal/<service>[-<destination>]-audit.log}.
+ *
+ * @param performer the git user email (or {@code whoami}) as the flow found it
+ */
+public record AuditCommands(DeployConfig config, Clock clock, String performer) {
 
     /** {@code mkdir -p .kamal && echo "<line>" >> <audit log>}; {@code role} may be null. */
     public Command record(String message, String role) {

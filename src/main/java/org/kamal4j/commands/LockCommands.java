@@ -8,22 +8,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.kamal4j.config.DeployConfig;
 
-/** The deploy lock: an atomic {@code mkdir} of {@code .kamal/lock-<service>} on the primary host. */
-public final class LockCommands {
+/**
+ * The deploy lock: an atomic {@code mkdir} of {@code .kamal/lock-<service>} on the primary host.
+ *
+ * @param user the git user name, or {@code Unknown}
+ */
+public record LockCommands(DeployConfig config, Clock clock, String user) {
 
     /** The message of locks taken by deploy, setup, rollback and friends. */
     public static final String AUTOMATIC_MESSAGE = "Automatic deploy lock";
-
-    private final DeployConfig config;
-    private final Clock clock;
-    private final String user;
-
-    /** {@code user} is the git user name, or {@code Unknown}. */
-    public LockCommands(DeployConfig config, Clock clock, String user) {
-        this.config = config;
-        this.clock = clock;
-        this.user = user;
-    }
 
     public Command ensureRunDirectory() {
         return Command.of("mkdir", "-p", ".kamal");

@@ -5,17 +5,7 @@ import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Proxy;
 
 /** The flags of {@code kamal-proxy deploy} in Kamal's order and rendering. */
-final class ProxyDeployFlags {
-
-    private final DeployConfig config;
-    private final Proxy proxy;
-    private final String appConfigInContainer;
-
-    ProxyDeployFlags(DeployConfig config, Proxy proxy, String appConfigInContainer) {
-        this.config = config;
-        this.proxy = proxy;
-        this.appConfigInContainer = appConfigInContainer;
-    }
+record ProxyDeployFlags(DeployConfig config, Proxy proxy, String appConfigInContainer) {
 
     Line append(Line line, String target, String tlsRole, String version) {
         line.interpolated("--target=" + target + ":" + proxy.appPort());

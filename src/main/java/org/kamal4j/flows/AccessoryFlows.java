@@ -58,6 +58,11 @@ public final class AccessoryFlows {
         return List.of(a);
     }
 
+    /** The one accessory {@code name} stands for, for the goals that work on one only ({@code all} is refused). */
+    public static Accessory one(DeployConfig config, String name) throws FlowException {
+        return select(config, name, false).get(0);
+    }
+
     /** {@code a, b and c}, as Kamal's {@code to_sentence}. */
     static String english(List<String> names) {
         if (names.isEmpty()) {

@@ -3,11 +3,7 @@ package org.kamal4j.maven;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The parameters {@code kamal:app-exec} and {@code kamal:accessory-exec} share ({@code CMD}, {@code --reuse}, {@code -i}). */
-public abstract class AbstractExecMojo extends AbstractFlowMojo {
-
-    /** The command, as shell text ({@code CMD...}). */
-    @Parameter(property = "kamal.command")
-    protected String command;
+public abstract class AbstractExecMojo extends AbstractShellCommandMojo {
 
     /** Run in the running container ({@code docker exec}) instead of a new one ({@code --reuse}). */
     @Parameter(property = "kamal.reuse", defaultValue = "false")

@@ -16,7 +16,7 @@ public class AccessoryExecMojo extends AbstractExecMojo {
 
     @Override
     protected Flow flow() {
-        return ctx -> new AccessoryFlows(ctx).exec(AccessoryFlows.select(ctx.config(), accessory, false).get(0),
-                command, reuse, interactive);
+        return ctx -> new AccessoryFlows(ctx).exec(AccessoryFlows.one(ctx.config(), accessory), command, reuse,
+                interactive);
     }
 }

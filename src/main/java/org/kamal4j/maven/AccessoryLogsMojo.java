@@ -16,7 +16,6 @@ public class AccessoryLogsMojo extends AbstractLogsMojo {
 
     @Override
     protected Flow flow() {
-        return ctx -> new AccessoryFlows(ctx).logs(AccessoryFlows.select(ctx.config(), accessory, false).get(0),
-                logOptions());
+        return ctx -> new AccessoryFlows(ctx).logs(AccessoryFlows.one(ctx.config(), accessory), logOptions());
     }
 }

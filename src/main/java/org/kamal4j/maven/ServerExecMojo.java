@@ -1,18 +1,12 @@
 package org.kamal4j.maven;
 
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.ServerExecFlow;
 
 /** Runs a shell command on every selected host ({@code kamal server exec}). */
 @Mojo(name = "server-exec", requiresProject = false, threadSafe = true)
-public class ServerExecMojo extends AbstractFlowMojo {
-
-    /** The shell command to run, as written. */
-    @Parameter(property = "kamal.command")
-    protected String command;
-
+public class ServerExecMojo extends AbstractShellCommandMojo {
 
     @Override
     protected Flow flow() {
