@@ -117,6 +117,22 @@ public final class AppCommands {
         return Command.subshell(loop).step("health");
     }
 
+    /** The line {@link #ifReady} prints once its commands ran. */
+    public static final String RETIRED_MARK = "@@kamal-ran-after-ready";
+
+    /**
+     * Runs {@code then} when the container of {@code version} is in one of {@code statuses} (e.g.
+     * {@link #READY_STATUSES}), its output discarded, and then prints {@link #RETIRED_MARK}; otherwise does nothing.
+     * Never fails: it rides after {@link #awaitReady} in the same command, so the old container is stopped without a
+     * round trip of its own once the new one is ready.
+     */
+    public Command ifReady(String version, String statuses, Command then) {
+        Command status = Command.of("docker", "inspect", "--type", "container", "--format", STATUS_FORMAT,
+                containerName(version));
+        return status.pipe(Command.of("grep", "-qxE", statuses)).and(Command.group(then).raw(">/dev/null 2>&1"))
+                .and(Command.of("echo", RETIRED_MARK)).tolerated().step("after ready");
+    }
+
     public Command healthLog(String version) {
         return containerIdForVersion(version)
                 .pipe(Command.of("xargs", "docker", "inspect", "--format", "{{json .State.Health}}"));

@@ -231,6 +231,14 @@ public final class Command {
         return join("||", next);
     }
 
+    /**
+     * {@code { this || true ; }}: a step whose failure is ignored (Kamal's {@code raise_on_non_zero_exit: false}),
+     * so it can ride in a longer command without ending it.
+     */
+    public Command tolerated() {
+        return group(or(of("true"))).step(step);
+    }
+
     /** This command followed by {@code ;} and the next. */
     public Command then(Command next) {
         return join(";", next);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.Command;
 import org.kamal4j.runner.MultiHostException;
 
@@ -26,6 +27,9 @@ class RoundTripsTest {
     private static FlowFixture healthy() throws Exception {
         FlowFixture f = new FlowFixture();
         f.fake.on("*", c -> c.contains(FlowFixture.HEALTH)).output("healthy\n");
+        // what the host's shell prints when the old container's stop rode in the same command (IfReadyShellTest)
+        f.fake.on("*", c -> c.contains(FlowFixture.HEALTH) && c.contains(AppCommands.RETIRED_MARK))
+                .output("healthy\n" + AppCommands.RETIRED_MARK + "\n");
         return f;
     }
 
@@ -38,8 +42,11 @@ class RoundTripsTest {
         try (FlowFixture f = healthy()) {
             DeployFlow.deploy(f.context()).run(true);
 
-            // lock holder: pull, lock, probe, boot (audit + env file + run + wait), stop old, tag + prune, release
-            assertEquals(Map.of("1.1.1.1", 7, "1.1.1.2", 5, "1.1.1.3", 2), counts(f));
+            // lock holder: pull, lock, probe, boot (audit + env file + run + wait), stop old, tag + prune, release;
+            // workers wait at the barrier, so their old container's stop rides in their boot command
+            assertEquals(Map.of("1.1.1.1", 7, "1.1.1.2", 4, "1.1.1.3", 2), counts(f));
+            assertEquals(1, f.fake.commands("1.1.1.2").stream().filter(c -> c.contains("app-workers-def456$' "
+                    + "--quiet | xargs docker stop")).count(), "the stop is sent once, in the boot command");
             assertEquals(0, f.fake.uploads("1.1.1.1").size(), "the env file rides in the boot command");
             assertEquals(1, f.fake.files("1.1.1.1").size(), "the env file");
         }
@@ -72,9 +79,9 @@ class RoundTripsTest {
         try (FlowFixture f = healthy()) {
             new SetupFlow(f.context(f.selection(), "setup")).run(true);
 
-            // + docker -v, and .kamal made before the lock on the other hosts
+            // + docker -v, and .kamal made before the lock on the other hosts; the workers' stop rides in their boot
             assertEquals(8, f.fake.commands("1.1.1.1").size(), f.fake.commands("1.1.1.1").toString());
-            assertEquals(7, f.fake.commands("1.1.1.2").size(), f.fake.commands("1.1.1.2").toString());
+            assertEquals(6, f.fake.commands("1.1.1.2").size(), f.fake.commands("1.1.1.2").toString());
         }
     }
 
@@ -85,8 +92,9 @@ class RoundTripsTest {
 
             new RollbackFlow(f.context(f.selection(), "rollback")).run("def456");
 
-            // lock, probe (availability, current version, clash), rename, boot, stop old, tag, release
-            assertEquals(Map.of("1.1.1.1", 7, "1.1.1.2", 6, "1.1.1.3", 1), counts(f));
+            // lock, probe (availability, current version, clash), rename, boot, stop old, tag, release (the
+            // workers' stop rides in their boot command)
+            assertEquals(Map.of("1.1.1.1", 7, "1.1.1.2", 5, "1.1.1.3", 1), counts(f));
         }
     }
 

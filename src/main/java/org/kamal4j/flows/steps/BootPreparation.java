@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.kamal4j.FlowException;
@@ -88,12 +89,21 @@ final class BootPreparation {
 
     /** After the old container of {@code role} stopped: other versions' assets and error pages go. */
     void cleanUp(Session s, Role role) throws TransportException {
+        for (Command step : cleanUpSteps(role)) {
+            s.tryRun(step);
+        }
+    }
+
+    /** The commands of {@link #cleanUp}, for a caller that sends them with others. */
+    List<Command> cleanUpSteps(Role role) {
+        List<Command> steps = new ArrayList<>();
         if (assets(role)) {
-            s.tryRun(new AssetCommands(config, role).clean());
+            steps.add(new AssetCommands(config, role).clean().step("clean up assets"));
         }
         if (config.paths().errorPages() != null) {
-            s.tryRun(new ProxyCommands(config).cleanErrorPages(config.version()));
+            steps.add(new ProxyCommands(config).cleanErrorPages(config.version()).step("clean up error pages"));
         }
+        return steps;
     }
 
     /** The {@code 4??.html} and {@code 5??.html} files of {@code error_pages_path}, sorted; none if unset. */

@@ -41,9 +41,20 @@ public final class ProxyReadiness {
      */
     public void await(Session s, Role role, AppCommands app, String host, List<Command> before) throws FlowException,
             TransportException {
+        await(s, role, app, host, before, List.of());
+    }
+
+    /**
+     * As the method above, and runs {@code after} (steps whose failure is ignored, e.g. stopping the old container)
+     * in the same command once the proxy switched: the switch fails the command when the new container is not
+     * healthy, so they run only after a successful switch.
+     */
+    public void await(Session s, Role role, AppCommands app, String host, List<Command> before, List<Command> after)
+            throws FlowException, TransportException {
         ProxyCommands proxy = new ProxyCommands(config);
         List<Command> steps = new ArrayList<>(before);
         steps.add(proxy.deployContainerOf(role, host, app.containerIdForVersion(config.version())).step(SWITCH));
+        steps.addAll(after);
         try {
             s.run(Command.steps(steps));
         } catch (CommandFailedException e) {

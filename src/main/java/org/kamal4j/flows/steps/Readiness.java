@@ -42,23 +42,46 @@ final class Readiness {
      */
     void await(Session s, AppCommands app, String version, String host, List<Command> before)
             throws FlowException, TransportException, InterruptedException {
+        await(s, app, version, host, before, List.of());
+    }
+
+    /**
+     * As {@link #await(Session, AppCommands, String, String, List)}, and runs {@code after} (steps whose failure is
+     * ignored, e.g. stopping the old container) in the same command as soon as the container is ready
+     * ({@link AppCommands#ifReady}), without a round trip of its own.
+     *
+     * @return whether {@code after} ran; false when the readiness delay still had to pass on the client (the caller
+     *         then runs it itself)
+     */
+    boolean await(Session s, AppCommands app, String version, String host, List<Command> before, List<Command> after)
+            throws FlowException, TransportException, InterruptedException {
         if (ctx.dryRun()) {
-            if (!before.isEmpty()) {
-                s.run(Command.steps(before));
+            List<Command> all = new ArrayList<>(before);
+            all.addAll(after);
+            if (!all.isEmpty()) {
+                s.run(Command.steps(all));
             }
             ctx.output().info(host, "Dry run: not waiting for the container to become healthy");
-            return;
+            return true;
         }
         int timeout = ctx.config().timeouts().deploy();
         int delay = ctx.config().timeouts().readinessDelay();
         Instant deadline = ctx.clock().instant().plusSeconds(timeout);
+        // with a readiness delay a container without a health check is ready only after the client's pause
+        Command then = after.isEmpty() ? null : app.ifReady(version, delay > 0 ? "healthy"
+                : AppCommands.READY_STATUSES, after.stream().reduce(Command::and).orElseThrow());
         List<Command> first = before;
         int waited = 0;
         while (true) {
             int chunk = Math.max(0, Math.min(CHUNK_SECONDS, timeout - waited));
             List<Command> steps = new ArrayList<>(first);
             steps.add(app.awaitReady(version, chunk));
-            String status = lastLine(s.run(Command.steps(steps)));
+            if (then != null) {
+                steps.add(then);
+            }
+            String out = s.run(Command.steps(steps));
+            boolean ran = out.lines().anyMatch(l -> l.strip().equals(AppCommands.RETIRED_MARK));
+            String status = lastLine(out.replace(AppCommands.RETIRED_MARK, ""));
             first = List.of();
             waited += chunk;
             if ("running".equals(status) && delay > 0) {
@@ -68,7 +91,7 @@ final class Readiness {
             }
             if ("running".equals(status) || "healthy".equals(status)) {
                 ctx.output().info(host, "Container is healthy!");
-                return;
+                return ran;
             }
             if (ctx.stop().graceOver()) {
                 throw new FlowException("stopped (" + ctx.stop().reason() + ") before the container was ready ("
