@@ -19,6 +19,8 @@
 #   KEEP_FLEET=1     leave the fleets up at the end (a second call reuses them); SKIP_BUILD=1 reuses target/*.jar
 #   FLOOR=1          real hosts, deploy: also runs src/it/bench/docker-floor.sh as a third "tool" (floor): the Docker
 #                    work over plain ssh with no tool around it (what neither tool can go below on this machine)
+#   WARMUPS=1        deploy only: one warm-up deploy (by the plugin) instead of two, for 500 hosts where a run
+#                    takes minutes
 #   BENCH_DIR        work directory (default a new /tmp/vs-kamal.XXXX; kept, it holds every run's log)
 #
 # The deploy.yml: service `bench`, image `bench` (examples/hello's image with label service=bench), role `web`
@@ -89,6 +91,7 @@ HOSTS="${1:-}"; MODE="${2:-}"; RUNS="${3:-}"; SCENARIO="${4:-deploy}"
 [[ "$MODE" == real || "$MODE" == fake ]] || usage
 [[ "$RUNS" =~ ^[0-9]+$ ]] && (( RUNS >= 1 )) || usage
 [[ "$SCENARIO" == deploy || "$SCENARIO" == rollback ]] || usage
+[[ "${WARMUPS:-2}" == 2 || ( "${WARMUPS:-2}" == 1 && "$SCENARIO" == deploy ) ]] || { echo "vs-kamal: WARMUPS is 2, or 1 for a deploy" >&2; exit 2; }
 [[ "$MODE" == real && "$HOSTS" -gt 20 ]] && { echo "vs-kamal.sh: at most 20 real hosts (one dockerd each)" >&2; exit 2; }
 [[ "$(id -u)" == 0 ]] || { echo "vs-kamal.sh: needs root (the fleet uses network namespaces)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "vs-kamal.sh: installing GNU time"; apt-get install -y --no-install-recommends time >/dev/null; }
@@ -309,11 +312,15 @@ write_meta() {
 write_meta
 # Warm-up, not counted: boots w1 and w2 (so every later deploy replaces a running container, and a rollback has a
 # stopped one to go back to) and fills the page cache for both tools.
+# WARMUPS=1 (deploy only) keeps the first, for large fleets where each run takes minutes.
 warm=(plugin plugin); (( HAVE_KAMAL )) && warm=(plugin kamal)
 measure "${warm[0]}" deploy w1 warm1
-measure "${warm[1]}" deploy w2 warm2
+current=w1
+if [[ "${WARMUPS:-2}" != 1 ]]; then
+  measure "${warm[1]}" deploy w2 warm2
+  current=w2
+fi
 : > "$WORK/results"
-current=w2
 for (( i = 1; i <= RUNS; i++ )); do
   order=(); for (( j = 0; j < ${#TOOLS[@]}; j++ )); do order+=("${TOOLS[(j + i - 1) % ${#TOOLS[@]}]}"); done
   for t in "${order[@]}"; do
