@@ -81,18 +81,7 @@ final class E2eApp {
     }
 
     private String deployYml() {
-        return """
-                service: %1$s
-                image: %1$s
-                servers:
-                  web:
-                    hosts:
-                      - %2$s
-                      - %3$s
-                    proxy: false
-                  workers:
-                    hosts:
-                      - %4$s
+        return HelloYaml.servers(fleet, service, "proxy: false", true) + """
                 env:
                   clear:
                     GREETING: hello
@@ -100,7 +89,7 @@ final class E2eApp {
                     - SECRET_TOKEN
                 drain_timeout: 5
                 deploy_timeout: 30
-                """.formatted(service, fleet.host(1), fleet.host(2), fleet.host(3)) + fleet.accessYaml();
+                """ + fleet.accessYaml();
     }
 
     /** Writes an executable hook script into .kamal/hooks. */
