@@ -72,6 +72,13 @@ final class E2eApp {
         }
     }
 
+    /** The app of {@link #create} with nothing appended, deployed at {@code version}: it runs on every host. */
+    static E2eApp running(Fleet fleet, String service, String version) throws Exception {
+        E2eApp app = create(fleet, service, "");
+        app.deploy(version);
+        return app;
+    }
+
     /** A fleet kept up between runs keeps each host's {@code ~/.kamal}: start from none of this service's files. */
     private void forgetEarlierRuns() {
         for (String host : fleet.hosts()) {
