@@ -46,31 +46,36 @@ class AwaitReadyShellTest {
         Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    /** The wait's outcome and how long it took. */
+    private record Waited(ExecResult result, long millis) {
+    }
+
+    /** Runs the wait, bounded at {@code seconds}, on a container that is "starting" for {@code starting} checks. */
+    private Waited awaitReady(int starting, int seconds) throws Exception {
+        Files.writeString(dir.resolve("starting"), Integer.toString(starting));
+        long start = System.nanoTime();
+        ExecResult r = LocalShell.run(app.awaitReady("abc123", seconds), dir);
+        return new Waited(r, (System.nanoTime() - start) / 1_000_000);
+    }
+
     @Test
     void returnsAsSoonAsTheContainerIsHealthyPollingEveryTenthOfASecond() throws Exception {
-        Files.writeString(dir.resolve("starting"), "3");
-        long start = System.nanoTime();
+        Waited w = awaitReady(3, 10);
 
-        ExecResult r = LocalShell.run(app.awaitReady("abc123", 10), dir);
-
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(0, r.exitStatus(), r.stderr());
-        assertEquals("healthy", r.stdout().strip());
+        assertEquals(0, w.result().exitStatus(), w.result().stderr());
+        assertEquals("healthy", w.result().stdout().strip());
         assertEquals("4", Files.readString(dir.resolve("count")).strip(), "three 'starting', then 'healthy'");
-        assertTrue(millis >= 300 && millis < 5000, "three pauses of 0.1 s, far less than the 10 s bound: " + millis);
+        assertTrue(w.millis() >= 300 && w.millis() < 5000,
+                "three pauses of 0.1 s, far less than the 10 s bound: " + w.millis());
     }
 
     @Test
     void endsAtItsBoundWithTheLastStatus() throws Exception {
-        Files.writeString(dir.resolve("starting"), "1000000");
-        long start = System.nanoTime();
+        Waited w = awaitReady(1_000_000, 1);
 
-        ExecResult r = LocalShell.run(app.awaitReady("abc123", 1), dir);
-
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(0, r.exitStatus(), r.stderr());
-        assertEquals("starting", r.stdout().strip());
-        assertTrue(millis >= 1000 && millis < 6000, "at least the 1 s bound: " + millis);
+        assertEquals(0, w.result().exitStatus(), w.result().stderr());
+        assertEquals("starting", w.result().stdout().strip());
+        assertTrue(w.millis() >= 1000 && w.millis() < 6000, "at least the 1 s bound: " + w.millis());
         assertTrue(Integer.parseInt(Files.readString(dir.resolve("count")).strip()) > 2, "polled more than once");
     }
 
