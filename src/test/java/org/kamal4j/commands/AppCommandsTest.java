@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Env;
 import org.kamal4j.config.Host;
@@ -26,27 +28,20 @@ class AppCommandsTest {
         return new AppCommands(Example.config(), Example.workers(), HEX);
     }
 
-    @Test
-    void runOfTheWebRoleMatchesKamalsArgv() {
-        String kamal = "docker run --detach --restart unless-stopped --name app-web-abc123 --network kamal --hostname 1.1.1.1-0123456789ab --env KAMAL_CONTAINER_NAME=\"app-web-abc123\" --env KAMAL_VERSION=\"abc123\" --env KAMAL_HOST=\"1.1.1.1\" --env DB_HOST=\"db.internal\" --env-file .kamal/apps/app/env/roles/web.env --log-opt max-size=\"10m\" --label service=\"app\" --label role=\"web\" --label destination registry.example/app:abc123";
-        Command run = web().run("1.1.1.1");
-        assertEquals("docker run --detach --restart unless-stopped --name app-web-abc123 --network kamal"
-                + " --hostname 1.1.1.1-0123456789ab --env KAMAL_CONTAINER_NAME=app-web-abc123"
-                + " --env KAMAL_VERSION=abc123 --env KAMAL_HOST=1.1.1.1 --env DB_HOST=db.internal"
-                + " --env-file .kamal/apps/app/env/roles/web.env --log-opt max-size=10m --label service=app"
-                + " --label role=web --label destination registry.example/app:abc123", run.toShell());
-        assertSameArgv(kamal, run, "docker");
-    }
-
-    @Test
-    void runOfTheWorkersRoleAppendsItsCommand() {
-        String kamal = "docker run --detach --restart unless-stopped --name app-workers-abc123 --network kamal --hostname 1.1.1.2-0123456789ab --env KAMAL_CONTAINER_NAME=\"app-workers-abc123\" --env KAMAL_VERSION=\"abc123\" --env KAMAL_HOST=\"1.1.1.2\" --env DB_HOST=\"db.internal\" --env-file .kamal/apps/app/env/roles/workers.env --log-opt max-size=\"10m\" --label service=\"app\" --label role=\"workers\" --label destination registry.example/app:abc123 bin/jobs";
-        Command run = workers().run("1.1.1.2");
-        assertEquals("docker run --detach --restart unless-stopped --name app-workers-abc123 --network kamal"
-                + " --hostname 1.1.1.2-0123456789ab --env KAMAL_CONTAINER_NAME=app-workers-abc123"
-                + " --env KAMAL_VERSION=abc123 --env KAMAL_HOST=1.1.1.2 --env DB_HOST=db.internal"
-                + " --env-file .kamal/apps/app/env/roles/workers.env --log-opt max-size=10m --label service=app"
-                + " --label role=workers --label destination registry.example/app:abc123 bin/jobs", run.toShell());
+    /** The run line is the same for each role but for the role's name, its host and its command (last). */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"web, 1.1.1.1, ''", "workers, 1.1.1.2, ' bin/jobs'"})
+    void runOfEachRoleMatchesKamalsArgvEndingInTheRolesCommand(String role, String host, String command) {
+        String kamal = "docker run --detach --restart unless-stopped --name app-%1$s-abc123 --network kamal --hostname %2$s-0123456789ab --env KAMAL_CONTAINER_NAME=\"app-%1$s-abc123\" --env KAMAL_VERSION=\"abc123\" --env KAMAL_HOST=\"%2$s\" --env DB_HOST=\"db.internal\" --env-file .kamal/apps/app/env/roles/%1$s.env --log-opt max-size=\"10m\" --label service=\"app\" --label role=\"%1$s\" --label destination registry.example/app:abc123%3$s"
+                .formatted(role, host, command);
+        DeployConfig config = Example.config();
+        Command run = new AppCommands(config, config.role(role), HEX).run(host);
+        assertEquals(("docker run --detach --restart unless-stopped --name app-%1$s-abc123 --network kamal"
+                + " --hostname %2$s-0123456789ab --env KAMAL_CONTAINER_NAME=app-%1$s-abc123"
+                + " --env KAMAL_VERSION=abc123 --env KAMAL_HOST=%2$s --env DB_HOST=db.internal"
+                + " --env-file .kamal/apps/app/env/roles/%1$s.env --log-opt max-size=10m --label service=app"
+                + " --label role=%1$s --label destination registry.example/app:abc123%3$s")
+                .formatted(role, host, command), run.toShell());
         assertSameArgv(kamal, run, "docker");
     }
 

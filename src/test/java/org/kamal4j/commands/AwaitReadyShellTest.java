@@ -18,7 +18,8 @@ import org.kamal4j.ssh.ExecResult;
 /**
  * {@link AppCommands#awaitReady}, the readiness wait that runs on the host, run as rendered in a real {@code sh}
  * against a stand-in {@code docker} that answers the container lookup and reports "starting" for a number of
- * inspections before "healthy" (or fails the inspection).
+ * inspections before "healthy" (or fails the inspection, or reports the status in the file {@code status}); and
+ * {@link AppCommands#ifReady}, the old container's stop that rides after it in the same command.
  */
 class AwaitReadyShellTest {
 
@@ -38,39 +39,46 @@ class AwaitReadyShellTest {
                   container) echo c0ffee ;;
                   inspect)
                     [ -f "$state/fail" ] && { echo 'Error: No such object: c0ffee' >&2; exit 1; }
+                    [ -f "$state/status" ] && { cat "$state/status"; exit 0; }
                     n=$(( $(cat "$state/count" 2>/dev/null || echo 0) + 1 )); echo "$n" > "$state/count"
                     if [ "$n" -gt "$(cat "$state/starting")" ]; then echo healthy; else echo starting; fi ;;
                   run) echo "$2" >> "$state/ran"; echo 0123abcd ;;
+                  stop) echo "stopped $*"; echo "$*" >> "$state/stopped"; [ ! -f "$state/stop-fails" ] ;;
                 esac
                 """);
         Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    /** The wait's outcome and how long it took. */
+    private record Waited(ExecResult result, long millis) {
+    }
+
+    /** Runs the wait, bounded at {@code seconds}, on a container that is "starting" for {@code starting} checks. */
+    private Waited awaitReady(int starting, int seconds) throws Exception {
+        Files.writeString(dir.resolve("starting"), Integer.toString(starting));
+        long start = System.nanoTime();
+        ExecResult r = LocalShell.run(app.awaitReady("abc123", seconds), dir);
+        return new Waited(r, (System.nanoTime() - start) / 1_000_000);
+    }
+
     @Test
     void returnsAsSoonAsTheContainerIsHealthyPollingEveryTenthOfASecond() throws Exception {
-        Files.writeString(dir.resolve("starting"), "3");
-        long start = System.nanoTime();
+        Waited w = awaitReady(3, 10);
 
-        ExecResult r = LocalShell.run(app.awaitReady("abc123", 10), dir);
-
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(0, r.exitStatus(), r.stderr());
-        assertEquals("healthy", r.stdout().strip());
+        assertEquals(0, w.result().exitStatus(), w.result().stderr());
+        assertEquals("healthy", w.result().stdout().strip());
         assertEquals("4", Files.readString(dir.resolve("count")).strip(), "three 'starting', then 'healthy'");
-        assertTrue(millis >= 300 && millis < 5000, "three pauses of 0.1 s, far less than the 10 s bound: " + millis);
+        assertTrue(w.millis() >= 300 && w.millis() < 5000,
+                "three pauses of 0.1 s, far less than the 10 s bound: " + w.millis());
     }
 
     @Test
     void endsAtItsBoundWithTheLastStatus() throws Exception {
-        Files.writeString(dir.resolve("starting"), "1000000");
-        long start = System.nanoTime();
+        Waited w = awaitReady(1_000_000, 1);
 
-        ExecResult r = LocalShell.run(app.awaitReady("abc123", 1), dir);
-
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(0, r.exitStatus(), r.stderr());
-        assertEquals("starting", r.stdout().strip());
-        assertTrue(millis >= 1000 && millis < 6000, "at least the 1 s bound: " + millis);
+        assertEquals(0, w.result().exitStatus(), w.result().stderr());
+        assertEquals("starting", w.result().stdout().strip());
+        assertTrue(w.millis() >= 1000 && w.millis() < 6000, "at least the 1 s bound: " + w.millis());
         assertTrue(Integer.parseInt(Files.readString(dir.resolve("count")).strip()) > 2, "polled more than once");
     }
 
@@ -104,5 +112,59 @@ class AwaitReadyShellTest {
         assertTrue(e.getMessage().startsWith("run exit status: 125\n"), e.getMessage());
         assertTrue(e.getMessage().contains("run stderr: port is already allocated"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("count")), "no wait after a failed run");
+    }
+
+    // AppCommands.ifReady after the wait, in the same command: the old container is stopped there only when the
+    // new one is ready, the wait's status stays the last line, and a failing stop does not fail the command
+
+    private ExecResult waitThenRetire(String statuses) throws Exception {
+        return LocalShell.run(Command.steps(List.of(app.awaitReady("abc123", 0),
+                app.ifReady("abc123", statuses, app.stop("def456").tolerated()))), dir);
+    }
+
+    @Test
+    void aReadyContainerStopsTheOldOneInTheSameCommand() throws Exception {
+        Files.writeString(dir.resolve("status"), "healthy\n");
+
+        ExecResult r = waitThenRetire(AppCommands.READY_STATUSES);
+
+        assertEquals(0, r.exitStatus(), r.stderr());
+        assertEquals(List.of("healthy", AppCommands.RETIRED_MARK), r.stdout().strip().lines().toList(),
+                "the stop's own output is discarded");
+        assertEquals("stop -t 30 c0ffee", Files.readString(dir.resolve("stopped")).strip());
+    }
+
+    @Test
+    void aContainerNotReadyYetLeavesTheOldOneRunning() throws Exception {
+        Files.writeString(dir.resolve("status"), "starting\n");
+
+        ExecResult r = waitThenRetire(AppCommands.READY_STATUSES);
+
+        assertEquals(0, r.exitStatus(), r.stderr());
+        assertEquals("starting", r.stdout().strip());
+        assertFalse(Files.exists(dir.resolve("stopped")));
+    }
+
+    @Test
+    void onlyTheStatusesGivenCount() throws Exception {
+        // a container without health check is "running"; with a readiness delay only "healthy" may stop the old
+        Files.writeString(dir.resolve("status"), "running\n");
+
+        ExecResult r = waitThenRetire("healthy");
+
+        assertEquals("running", r.stdout().strip());
+        assertFalse(Files.exists(dir.resolve("stopped")));
+    }
+
+    @Test
+    void aFailingStopDoesNotFailTheCommand() throws Exception {
+        Files.writeString(dir.resolve("status"), "healthy\n");
+        Files.writeString(dir.resolve("stop-fails"), "");
+
+        ExecResult r = waitThenRetire(AppCommands.READY_STATUSES);
+
+        assertEquals(0, r.exitStatus(), r.stderr());
+        assertTrue(r.stdout().strip().startsWith("healthy"), r.stdout());
+        assertTrue(Files.exists(dir.resolve("stopped")), "the stop was tried");
     }
 }

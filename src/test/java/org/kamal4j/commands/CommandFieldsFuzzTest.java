@@ -3,6 +3,7 @@ package org.kamal4j.commands;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kamal4j.config.Proxy;
@@ -29,10 +31,15 @@ class CommandFieldsFuzzTest {
         "*", "?", "[", "~", "#", "!", " ", "\t", "%", "=", "$(touch " + CANARY + ")", "`touch " + CANARY + "`",
         "${Z:=$(touch " + CANARY + ")}${Z@P}", "$((1+1))", "$HOME", "$1", "a", "/", "\n", "é"};
 
+    /** Each run ends by checking that the canary file was not made: it starts from none. */
+    @BeforeEach
+    void noCanaryYet() throws IOException {
+        Files.deleteIfExists(CANARY);
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {8101, 8102, 8103})
     void proxyValuesArriveByteForByteAndExecuteNothing(long seed) throws Exception {
-        Files.deleteIfExists(CANARY);
         Random random = new Random(seed);
         List<String> hosts = values(random, 4);
         List<String> prefixes = values(random, 4);
@@ -63,7 +70,6 @@ class CommandFieldsFuzzTest {
     @ParameterizedTest
     @ValueSource(longs = {8201, 8202, 8203})
     void hostNamesReachDockerRunByteForByteAndExecuteNothing(long seed) throws Exception {
-        Files.deleteIfExists(CANARY);
         Random random = new Random(seed);
         AppCommands web = new AppCommands(Example.config(), Example.web(), n -> "0123456789abcdef".substring(0, n));
         for (int i = 0; i < 5; i++) {
@@ -78,7 +84,6 @@ class CommandFieldsFuzzTest {
     @ParameterizedTest
     @ValueSource(longs = {8301, 8302, 8303})
     void auditPerformersAndMessagesArriveByteForByteAndExecuteNothing(long seed) throws Exception {
-        Files.deleteIfExists(CANARY);
         Random random = new Random(seed);
         for (int i = 0; i < 3; i++) {
             AuditCommands audit = new AuditCommands(Example.config(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),

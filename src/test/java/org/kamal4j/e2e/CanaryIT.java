@@ -27,8 +27,7 @@ class CanaryIT {
 
     @Test
     void aFailingCanaryIsSwitchedBackAndNeverReachesAnotherHost() throws Exception {
-        E2eApp app = E2eApp.create(fleet, "e2e-can", "");
-        app.deploy("v1");
+        E2eApp app = E2eApp.running(fleet, "e2e-can", "v1");
 
         Canary.Failed e = assertThrows(Canary.Failed.class, () -> deploy(app, "v2",
                 "docker exec \"$KAMAL_CONTAINER\" test -f /www/ready", 0));
@@ -50,8 +49,7 @@ class CanaryIT {
 
     @Test
     void aPassingCanaryWaitsThenTheRestOfTheFleetDeploys() throws Exception {
-        E2eApp app = E2eApp.create(fleet, "e2e-can2", "");
-        app.deploy("v1");
+        E2eApp app = E2eApp.running(fleet, "e2e-can2", "v1");
 
         deploy(app, "v2", "docker exec \"$KAMAL_CONTAINER\" cat /www/index.html | grep -qx v2", 3);
 

@@ -45,8 +45,7 @@ class DayTwoIT {
     @BeforeAll
     void deployOnce() throws Exception {
         fleet = EeFleet.get();
-        app = E2eApp.create(fleet, "e2e-day2", "");
-        app.deploy("v1");
+        app = E2eApp.running(fleet, "e2e-day2", "v1");
     }
 
     private AppExecFlow.Request exec(String command, boolean reuse) {

@@ -46,8 +46,7 @@ class DeployIT {
 
     @Test
     void redeployOfTheRunningVersionRenamesTheClashingContainer() throws Exception {
-        E2eApp app = E2eApp.create(fleet, "e2e-redo", "");
-        app.deploy("v1");
+        E2eApp app = E2eApp.running(fleet, "e2e-redo", "v1");
         app.redeploy("v1");
         for (String host : fleet.hosts()) {
             String role = host.equals(fleet.host(3)) ? "workers" : "web";

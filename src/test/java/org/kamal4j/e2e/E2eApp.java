@@ -72,6 +72,13 @@ final class E2eApp {
         }
     }
 
+    /** The app of {@link #create} with nothing appended, deployed at {@code version}: it runs on every host. */
+    static E2eApp running(Fleet fleet, String service, String version) throws Exception {
+        E2eApp app = create(fleet, service, "");
+        app.deploy(version);
+        return app;
+    }
+
     /** A fleet kept up between runs keeps each host's {@code ~/.kamal}: start from none of this service's files. */
     private void forgetEarlierRuns() {
         for (String host : fleet.hosts()) {
@@ -81,18 +88,7 @@ final class E2eApp {
     }
 
     private String deployYml() {
-        return """
-                service: %1$s
-                image: %1$s
-                servers:
-                  web:
-                    hosts:
-                      - %2$s
-                      - %3$s
-                    proxy: false
-                  workers:
-                    hosts:
-                      - %4$s
+        return HelloYaml.servers(fleet, service, "proxy: false", true) + """
                 env:
                   clear:
                     GREETING: hello
@@ -100,7 +96,7 @@ final class E2eApp {
                     - SECRET_TOKEN
                 drain_timeout: 5
                 deploy_timeout: 30
-                """.formatted(service, fleet.host(1), fleet.host(2), fleet.host(3)) + fleet.accessYaml();
+                """ + fleet.accessYaml();
     }
 
     /** Writes an executable hook script into .kamal/hooks. */

@@ -39,8 +39,7 @@ class FailuresIT {
 
     @Test
     void unhealthyPrimaryRoleStartsNoOtherRoleAndKeepsTheOldVersionRunning() throws Exception {
-        E2eApp app = E2eApp.create(fleet, "e2e-unh", "");
-        app.deploy("v1");
+        E2eApp app = E2eApp.running(fleet, "e2e-unh", "v1");
         app.overrides(Map.of("servers", Map.of("web", Map.of("cmd", BROKEN_CMD)), "deploy_timeout", 8));
         Exception e = assertThrows(Exception.class, () -> app.deploy("v2"));
         String message = fullMessage(e);
@@ -58,8 +57,7 @@ class FailuresIT {
 
     @Test
     void anUnreachableHostIsOneErrorWhileEveryOtherHostCompletes() throws Exception {
-        E2eApp app = E2eApp.create(fleet, "e2e-net", "");
-        app.deploy("v1");
+        E2eApp app = E2eApp.running(fleet, "e2e-net", "v1");
         HostCut cut = new HostCut(fleet, fleet.host(3));
         app.hook("pre-app-boot", cut.cutCommand());
         try {

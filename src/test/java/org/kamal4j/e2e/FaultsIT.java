@@ -33,8 +33,7 @@ class FaultsIT {
 
     @Test
     void aFrozenDockerdFailsItsHostWithinTheCommandTimeoutAndTheLockIsReleased() throws Exception {
-        E2eApp app = E2eApp.create(fleet, "e2e-frz", "");
-        app.deploy("v1");
+        E2eApp app = E2eApp.running(fleet, "e2e-frz", "v1");
         String pidFile = fleet.stateDir().resolve("hosts/3/dockerd.pid").toString();
         String pid = Files.readString(Path.of(pidFile)).strip();
         app.overrides(Map.of("ssh", Map.of("command_timeout", 5)));

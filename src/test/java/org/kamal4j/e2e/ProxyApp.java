@@ -61,22 +61,13 @@ final class ProxyApp {
 
     private String deployYml(int deployTimeout, String proxyYaml) {
         String proxy = proxyYaml.lines().map(l -> "\n  " + l).collect(Collectors.joining());
-        String workers = proxyYaml.isEmpty() ? "\n  workers:\n    hosts:\n      - " + fleet.host(3) : "";
-        return """
-                service: %1$s
-                image: %1$s
-                servers:
-                  web:
-                    hosts:
-                      - %2$s
-                      - %3$s%4$s
-                proxy:%6$s
+        return HelloYaml.servers(fleet, service, "", proxyYaml.isEmpty()) + """
+                proxy:%1$s
                   run:
-                    registry: %7$s
+                    registry: %2$s
                 drain_timeout: 5
-                deploy_timeout: %5$d
-                """.formatted(service, fleet.host(1), fleet.host(2), workers, deployTimeout, proxy, fleet.registry())
-                + fleet.accessYaml();
+                deploy_timeout: %3$d
+                """.formatted(proxy, fleet.registry(), deployTimeout) + fleet.accessYaml();
     }
 
     /** Whether the next build answers {@code GET /up} (without it, no health check ever passes). */

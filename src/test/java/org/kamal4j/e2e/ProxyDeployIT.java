@@ -7,6 +7,8 @@ import static org.kamal4j.e2e.LoadSamples.byStart;
 import static org.kamal4j.e2e.LoadSamples.count;
 import static org.kamal4j.e2e.LoadSamples.firstEnd;
 import static org.kamal4j.e2e.LoadSamples.outages;
+import static org.kamal4j.e2e.LoadSamples.startLoads;
+import static org.kamal4j.e2e.LoadSamples.stopAfter;
 import static org.kamal4j.e2e.LoadSamples.switchMillis;
 
 import java.net.URI;
@@ -78,23 +80,21 @@ class ProxyDeployIT {
                     "{{.Names}}").strip());
         }
         assertEquals(List.of("pf-workers-v1"), app.containers(fleet.host(3), "running"));
-        assertEquals("", fleet.docker(fleet.host(3), "ps", "-aq", "--filter", "name=^kamal-proxy$").strip(),
-                "no proxy on the workers host");
+        assertNoContainer(fleet.host(3), "kamal-proxy", "no proxy on the workers host");
     }
 
     @Test
     @Order(2)
     void deployV2AndRollBackUnderLoadWithoutAFailedRequest() throws Exception {
-        Map<String, HttpLoad> loads = startLoads();
+        Map<String, HttpLoad> loads = startLoads(web);
         long deployStart = System.nanoTime();
         app.run("v2", "deploy", ctx -> DeployFlow.deploy(ctx).run(false));
         long rollbackStart = System.nanoTime();
         app.run("v1", "rollback", ctx -> new RollbackFlow(ctx).run("v1"));
         long rollbackEnd = System.nanoTime();
-        Thread.sleep(1_000);
+        stopAfter(Duration.ofSeconds(1), loads);
         for (Map.Entry<String, HttpLoad> e : loads.entrySet()) {
             HttpLoad load = e.getValue();
-            load.close();
             List<HttpLoad.Sample> samples = byStart(load);
             long toV2 = firstEnd(samples, "v2", deployStart);
             long backToV1 = firstEnd(samples, "v1", rollbackStart);
@@ -121,7 +121,7 @@ class ProxyDeployIT {
     @Order(3)
     void aV3WhoseHealthCheckNeverPassesFailsNamingHostAndTimeoutWhileV1KeepsServing() throws Exception {
         app.healthy(false);
-        Map<String, HttpLoad> loads = startLoads();
+        Map<String, HttpLoad> loads = startLoads(web);
         long t0 = System.nanoTime();
         MultiHostException e;
         try {
@@ -131,13 +131,12 @@ class ProxyDeployIT {
             app.healthy(true);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Thread.sleep(1_000);
+        stopAfter(Duration.ofSeconds(1), loads);
         String message = e.getMessage();
         System.out.printf("[pf] FIGURES failed deploy of v3 took %.1f s; the error begins:%n%s%n", seconds,
                 String.join("\n", message.lines().limit(4).toList()));
         for (String host : web) {
             HttpLoad load = loads.get(host);
-            load.close();
             System.out.printf("[pf] FIGURES load on %s during the failed deploy: sent=%d failed=%d answers=%s%n",
                     host, load.samples().size(), load.failures().size(), load.bodies());
             assertEquals(List.of(), load.failures(), "failed requests on " + host);
@@ -148,8 +147,7 @@ class ProxyDeployIT {
             assertTrue(app.containers(host, "exited").contains("pf-web-v3"), "the new container was stopped");
         }
         assertEquals(List.of("pf-workers-v1"), app.containers(fleet.host(3), "running"));
-        assertEquals("", fleet.docker(fleet.host(3), "ps", "-aq", "--filter", "name=^pf-workers-v3$").strip(),
-                "workers v3 never booted");
+        assertNoContainer(fleet.host(3), "pf-workers-v3", "workers v3 never booted");
     }
 
     @Test
@@ -159,7 +157,7 @@ class ProxyDeployIT {
         for (String host : web) {
             before.put(host, fleet.docker(host, "inspect", "--format", "{{.Id}}", "kamal-proxy").strip());
         }
-        Map<String, HttpLoad> loads = startLoads();
+        Map<String, HttpLoad> loads = startLoads(web);
         // Clients behind a load balancer: a host whose proxy is rebooting refuses, the request goes to the other.
         HttpLoad balanced = HttpLoad.start(web.stream().map(h -> URI.create("http://" + h + "/")).toList(), 2,
                 20_000, Duration.ofMinutes(5), Duration.ofMillis(25));
@@ -205,9 +203,7 @@ class ProxyDeployIT {
             assertTrue(page.startsWith("503 <!doctype html>") && page.contains("Back soon"), host + ": " + page);
         }
         app.run("v1", "app", ctx -> new ProxyFlow(ctx).live());
-        for (String host : web) {
-            assertEquals("v1", get(host), host);
-        }
+        assertEveryWebHostServes("v1");
     }
 
     @Test
@@ -217,12 +213,11 @@ class ProxyDeployIT {
         Files.writeString(errors.resolve("404.html"), "<h1>gone</h1>\n");
         Files.writeString(errors.resolve("503.html"), "<h1>pf is resting: {{ .Message }}</h1>\n");
         app.overrides(Map.of("asset_path", "/www", "error_pages_path", "errors"));
-        Map<String, HttpLoad> loads = startLoads();
+        Map<String, HttpLoad> loads = startLoads(web);
         app.run("v4", "deploy", ctx -> DeployFlow.deploy(ctx).run(false));
-        Thread.sleep(1_000);
+        stopAfter(Duration.ofSeconds(1), loads);
         for (String host : web) {
             HttpLoad load = loads.get(host);
-            load.close();
             System.out.printf("[pf] FIGURES deploy of v4 with assets, load on %s: sent=%d failed=%d answers=%s%n",
                     host, load.samples().size(), load.failures().size(), load.bodies());
             assertEquals(List.of(), load.failures(), "failed requests on " + host);
@@ -253,9 +248,7 @@ class ProxyDeployIT {
             assertTrue(!fleet.docker(host, "exec", "kamal-proxy", "kamal-proxy", "list").contains("pf-web"));
         }
         app.run("v4", "app", ctx -> new AppStartStopFlow(ctx).start());
-        for (String host : web) {
-            assertEquals("v4", get(host), host);
-        }
+        assertEveryWebHostServes("v4");
     }
 
     /**
@@ -288,7 +281,7 @@ class ProxyDeployIT {
                     + "echo \"for=$HTTP_X_FORWARDED_FOR proto=$HTTP_X_FORWARDED_PROTO\"\n");
             a.cgi("slow", "#!/bin/sh\nsleep 4\nprintf 'Content-Type: text/plain\\r\\n\\r\\nslow\\n'\n");
         }
-        Map<String, HttpLoad> loads = startLoads();
+        Map<String, HttpLoad> loads = startLoads(web);
         secure.run("s1", "deploy", ctx -> DeployFlow.deploy(ctx).run(false));
         api.run("a1", "deploy", ctx -> DeployFlow.deploy(ctx).run(false));
         for (String host : web) {
@@ -326,15 +319,15 @@ class ProxyDeployIT {
                 .body(), "without response_timeout the same 4 s answer arrives");
     }
 
-    /** Loads each web host's proxy: 2 clients, 25 ms apart, at most 20 000 requests or 5 minutes. */
-    private static Map<String, HttpLoad> startLoads() throws InterruptedException {
-        Map<String, HttpLoad> loads = new LinkedHashMap<>();
+    /** Asserts that {@code host} has no container named {@code name}, running or not. */
+    private static void assertNoContainer(String host, String name, String why) {
+        assertEquals("", fleet.docker(host, "ps", "-aq", "--filter", "name=^" + name + "$").strip(), why);
+    }
+
+    private static void assertEveryWebHostServes(String version) throws Exception {
         for (String host : web) {
-            loads.put(host, HttpLoad.start(URI.create("http://" + host + "/"), 2, 20_000, Duration.ofMinutes(5),
-                    Duration.ofMillis(25)));
+            assertEquals(version, get(host), host);
         }
-        Thread.sleep(500);
-        return loads;
     }
 
     private static String get(String host) throws Exception {

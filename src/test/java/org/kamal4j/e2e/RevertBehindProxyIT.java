@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kamal4j.e2e.LoadSamples.byStart;
 import static org.kamal4j.e2e.LoadSamples.count;
+import static org.kamal4j.e2e.LoadSamples.startLoads;
+import static org.kamal4j.e2e.LoadSamples.stopAfter;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -60,12 +60,7 @@ class RevertBehindProxyIT {
 
         faultOn(fleet.host(2), "rp", "v2");
         Path report = Files.createTempDirectory("rp-report-").resolve("deploy-report.json");
-        Map<String, HttpLoad> loads = new LinkedHashMap<>();
-        for (String host : fleet.hosts()) {
-            loads.put(host, HttpLoad.start(URI.create("http://" + host + "/"), 2, 20_000, Duration.ofMinutes(5),
-                    Duration.ofMillis(25)));
-        }
-        Thread.sleep(500);
+        Map<String, HttpLoad> loads = startLoads(fleet.hosts());
         try {
             assertThrows(MultiHostException.class, () -> app.run("v2", "deploy",
                     ctx -> DeployFlow.deploy(ctx).rollout(new RolloutOptions(true, report)).run(false)));
@@ -73,11 +68,10 @@ class RevertBehindProxyIT {
             Files.deleteIfExists(fleet.pathHookDir().resolve("docker"));
         }
         long done = System.nanoTime();
-        Thread.sleep(1_500);
+        stopAfter(Duration.ofMillis(1_500), loads);
 
         for (Map.Entry<String, HttpLoad> l : loads.entrySet()) {
             HttpLoad load = l.getValue();
-            load.close();
             List<HttpLoad.Sample> samples = byStart(load);
             System.out.printf("[rp] FIGURES load on %s: sent=%d failed=%d answers=%s%n", l.getKey(), samples.size(),
                     load.failures().size(), load.bodies());

@@ -22,8 +22,7 @@ class RollbackNoVersionIT {
 
     @Test
     void rollbackWithoutAVersionReturnsEveryHostToTheVersionItRanBefore() throws Exception {
-        E2eApp app = E2eApp.create(fleet, "e2e-prev", "");
-        app.deploy("v1");
+        E2eApp app = E2eApp.running(fleet, "e2e-prev", "v1");
         app.deploy("v2");
         assertEveryHostRuns(app, "v2");
 

@@ -27,7 +27,7 @@ class RoundTripsTest {
     private static FlowFixture healthy() throws Exception {
         FlowFixture f = new FlowFixture();
         f.fake.on("*", c -> c.contains(FlowFixture.HEALTH)).output("healthy\n");
-        // what the host's shell prints when the old container's stop rode in the same command (IfReadyShellTest)
+        // what the host's shell prints when the old container's stop rode in the same command (AwaitReadyShellTest)
         f.fake.on("*", c -> c.contains(FlowFixture.HEALTH) && c.contains(AppCommands.RETIRED_MARK))
                 .output("healthy\n" + AppCommands.RETIRED_MARK + "\n");
         return f;

@@ -12,9 +12,11 @@ import org.kamal4j.maven.FlowMojosTest.SyncLog;
 /** The accessory-* and logs goals in dry-run: their plan, and bad input refused before any connection. */
 class AccessoryGoalsTest {
 
+    /** What the goal printed (a fresh log for each test). */
+    private final SyncLog log = new SyncLog();
+
     @Test
     void anUnknownAccessoryIsRefusedListingTheKnownOnes() throws Exception {
-        SyncLog log = new SyncLog();
         AccessoryRebootMojo m = configure(new AccessoryRebootMojo(), "example", log);
         m.accessory = "redis";
 
@@ -25,7 +27,6 @@ class AccessoryGoalsTest {
 
     @Test
     void aMissingAccessoryNameIsRefused() throws Exception {
-        SyncLog log = new SyncLog();
         AccessoryExecMojo m = configure(new AccessoryExecMojo(), "example", log);
         m.command = "true";
         m.accessory = "all";
@@ -37,7 +38,6 @@ class AccessoryGoalsTest {
 
     @Test
     void accessoryExecWithoutACommandIsRefused() throws Exception {
-        SyncLog log = new SyncLog();
         AccessoryExecMojo m = configure(new AccessoryExecMojo(), "example", log);
         m.accessory = "db";
 
@@ -48,7 +48,6 @@ class AccessoryGoalsTest {
 
     @Test
     void removeWithoutConfirmationSaysWhichDataItWouldDelete() throws Exception {
-        SyncLog log = new SyncLog();
         AccessoryRemoveMojo m = configure(new AccessoryRemoveMojo(), "example", log);
         m.accessory = "all";
 
@@ -61,7 +60,6 @@ class AccessoryGoalsTest {
 
     @Test
     void rebootPullsStopsRemovesAndBootsUnderTheLock() throws Exception {
-        SyncLog log = new SyncLog();
         AccessoryRebootMojo m = configure(new AccessoryRebootMojo(), "example", log);
         m.accessory = "db";
 
@@ -79,7 +77,6 @@ class AccessoryGoalsTest {
 
     @Test
     void followingAccessoryLogsStreamsOverATerminal() throws Exception {
-        SyncLog log = new SyncLog();
         AccessoryLogsMojo m = configure(new AccessoryLogsMojo(), "example", log);
         m.accessory = "db";
         m.follow = true;

@@ -15,8 +15,16 @@ import org.kamal4j.maven.FlowMojosTest.SyncLog;
 /** The app-* goals in dry-run: their remote plan per host, and bad input refused before any connection. */
 class AppGoalsTest {
 
+    /** What the goal printed (a fresh log for each test). */
+    private final SyncLog log = new SyncLog();
+
+    /** An app-exec Mojo without user properties. */
+    private AppExecMojo exec() throws Exception {
+        return exec(new Properties());
+    }
+
     /** An app-exec Mojo whose user properties are {@code props} (the -D values of a Maven session). */
-    private static AppExecMojo exec(SyncLog log, Properties props) throws Exception {
+    private AppExecMojo exec(Properties props) throws Exception {
         AppExecMojo m = configure(new AppExecMojo() {
             @Override
             protected Map<String, String> environment() {
@@ -36,8 +44,7 @@ class AppGoalsTest {
 
     @Test
     void execWithoutACommandFailsBeforeAnyConnection() throws Exception {
-        SyncLog log = new SyncLog();
-        AppExecMojo m = exec(log, new Properties());
+        AppExecMojo m = exec();
 
         String message = refused(m, log);
 
@@ -47,8 +54,7 @@ class AppGoalsTest {
 
     @Test
     void detachWithReuseOrInteractiveIsRefusedAsKamalDoes() throws Exception {
-        SyncLog log = new SyncLog();
-        AppExecMojo m = exec(log, new Properties());
+        AppExecMojo m = exec();
         m.command = "true";
         m.detach = true;
         m.reuse = true;
@@ -59,10 +65,9 @@ class AppGoalsTest {
 
     @Test
     void execRunsANewContainerOfTheLatestImageOnEveryRoleWithExtraEnv() throws Exception {
-        SyncLog log = new SyncLog();
         Properties props = new Properties();
         props.setProperty("kamal.env.RAILS_ENV", "production");
-        AppExecMojo m = exec(log, props);
+        AppExecMojo m = exec(props);
         m.command = "bin/rails db:migrate";
 
         m.execute();
@@ -80,8 +85,7 @@ class AppGoalsTest {
 
     @Test
     void reuseExecsInTheRunningContainer() throws Exception {
-        SyncLog log = new SyncLog();
-        AppExecMojo m = exec(log, new Properties());
+        AppExecMojo m = exec();
         m.command = "ls";
         m.reuse = true;
         m.hosts = "1.1.1.1";
@@ -94,8 +98,7 @@ class AppGoalsTest {
 
     @Test
     void interactiveRunsOnThePrimaryHostOnlyOnATerminal() throws Exception {
-        SyncLog log = new SyncLog();
-        AppExecMojo m = exec(log, new Properties());
+        AppExecMojo m = exec();
         m.command = "sh";
         m.interactive = true;
 
@@ -109,7 +112,6 @@ class AppGoalsTest {
 
     @Test
     void appRemoveNeedsConfirmation() throws Exception {
-        SyncLog log = new SyncLog();
         AppRemoveMojo m = configure(new AppRemoveMojo(), "example", log);
         String message = refused(m, log);
         assertTrue(message.endsWith("confirm with -Dkamal.confirmed=true"), message);
@@ -117,7 +119,6 @@ class AppGoalsTest {
 
     @Test
     void containersListsEveryContainerOfTheServicePerHost() throws Exception {
-        SyncLog log = new SyncLog();
         configure(new AppContainersMojo(), "example", log).execute();
         assertTrue(log.lines().contains("[1.1.1.2] docker container ls --all --filter label=service=app --filter "
                 + "label=destination="), String.join("\n", log.lines()));

@@ -24,15 +24,11 @@ class DeployReportTest {
 
     @Test
     void aFailedDeployReadsBackWithEachHostsResultAndCause() throws Exception {
-        List<BootReport.Row> rows = List.of(
-                new BootReport.Row("h1", "web", "v1", "v2", FleetRevert.REVERTED, Duration.ofMillis(12_340)),
-                new BootReport.Row("h2", "web", "v1", "v2", "failed", Duration.ofMillis(3_000)),
-                new BootReport.Row("h3", "workers", null, "v2", Rollout.UNTOUCHED, Duration.ZERO));
         DeployReport report = new DeployReport("deploy", "app \"quoted\"", "v2", Instant.parse("2026-12-03T07:00:00Z"),
                 Duration.ofSeconds(42), true, new FlowException("Hook `pre-app-boot` failed:\nexit 1"));
         Path file = dir.resolve("target/kamal/deploy-report.json");
-        report.write(file, List.of("h1", "h2", "h3"), h -> h.equals("h3") ? List.of("workers") : List.of("web"), rows,
-                Map.of("h2", "container is unhealthy\ttab"));
+        report.write(file, OneFailedDeploy.HOSTS, OneFailedDeploy::roles, OneFailedDeploy.ROWS,
+                Map.of("web-2.example", "container is unhealthy\ttab"));
 
         Map<String, Object> json = new Yaml().load(Files.readString(file));
         assertEquals("deploy", json.get("goal"));
@@ -44,7 +40,7 @@ class DeployReportTest {
         assertEquals(3, hosts.size());
 
         Map<String, Object> h1 = list(hosts.get(0).get("roles")).get(0);
-        assertEquals("h1", hosts.get(0).get("host"));
+        assertEquals("web-1.example", hosts.get(0).get("host"));
         assertEquals("reverted", hosts.get(0).get("result"));
         assertEquals("web", h1.get("role"));
         assertEquals("v1", h1.get("from"));

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.kamal4j.flows.local.CountingTransport;
-import org.kamal4j.flows.steps.BootReport;
 import org.kamal4j.runner.MultiHostException;
 
 /**
@@ -24,10 +23,6 @@ class HtmlReportTest {
 
     @Test
     void chromiumRendersEveryHostResultAndCauseWithoutNetwork() throws Exception {
-        List<BootReport.Row> rows = List.of(
-                new BootReport.Row("web-1.example", "web", "v1", "v2", FleetRevert.REVERTED, Duration.ofMillis(9_100)),
-                new BootReport.Row("web-2.example", "web", "v1", "v2", "failed", Duration.ofMillis(31_000)),
-                new BootReport.Row("jobs-1.example", "workers", null, "v2", Rollout.UNTOUCHED, Duration.ZERO));
         String cause = "Container <app-web-v2> is unhealthy & did not pass \"/up\"";
         MultiHostException failure = new MultiHostException("host roles", 3, List.of(
                 new MultiHostException.Failure("web-2.example", new IllegalStateException(cause))));
@@ -40,8 +35,7 @@ class HtmlReportTest {
                         new CountingTransport.Span("run", t0.plusSeconds(8), t0.plusSeconds(9), true),
                         new CountingTransport.Span("health", t0.plusSeconds(9), t0.plusSeconds(38),
                                 h.equals("web-1.example")))) : DeployReport.HostFacts.NONE)
-                .write(json, List.of("web-1.example", "web-2.example", "jobs-1.example"),
-                        h -> h.startsWith("jobs") ? List.of("workers") : List.of("web"), rows,
+                .write(json, OneFailedDeploy.HOSTS, OneFailedDeploy::roles, OneFailedDeploy.ROWS,
                         Map.of("web-2.example", cause));
         Path html = DeployReport.htmlBeside(json);
         String page = Files.readString(html);
@@ -55,10 +49,10 @@ class HtmlReportTest {
 
         String dom = HeadlessChromium.dumpDom(html);
         String text = dom.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
-        for (String host : List.of("web-1.example", "web-2.example", "jobs-1.example")) {
+        for (String host : OneFailedDeploy.HOSTS) {
             assertTrue(text.contains(host), host + " in " + text);
         }
-        assertTrue(text.contains("web-1.example web v1 v2 reverted 9.1"), text);
+        assertTrue(text.contains("web-1.example web v1 v2 reverted 12.3"), text);
         assertTrue(text.contains("web-2.example web v1 v2 failed 31.0 Container &lt;app-web-v2&gt; is unhealthy "
                 + "&amp; did not pass \"/up\""), text);
         assertTrue(text.contains("jobs-1.example workers - v2 skipped 0.0 not reached: "), text);
