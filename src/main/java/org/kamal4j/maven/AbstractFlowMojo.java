@@ -133,7 +133,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
                 .primaryOnly(primary).dryRun(dryRun).skipHooks(skipHooks).maxThreads(maxThreads)
                 .hookTimeout(hookTimeout).runTimeout(timeout).stopGrace(stopGrace)
                 .lockWait(lockWait, lockWaitTimeout, lockWaitInterval)
-                .command(commandName()).baseDir(projectDir().toPath()).environment(environment())
+                .command(commandName()).baseDir(projectDir().toPath()).environment(environment)
                 .report(reportedByWiring() ? reportDir() : null, goalName())
                 .buildInputs(MavenBuildInputs.of(project, settings, config));
         Server server = sshServer(config);

@@ -107,7 +107,7 @@ public abstract class AbstractKamalMojo extends AbstractMojo {
 
     /** A loader with this goal's parameters applied (for goals that need to adjust it). */
     protected ConfigLoader newLoader() {
-        return new ConfigLoader(projectDir().toPath(), environment()).configFile(configFile)
+        return new ConfigLoader(projectDir().toPath(), environment).configFile(configFile)
                 .destination(destination).version(version).pomTree(PomDeployConverter.toTree(deploy))
                 .properties(userProperties());
     }
@@ -125,8 +125,6 @@ public abstract class AbstractKamalMojo extends AbstractMojo {
         return baseDir != null ? baseDir : new File(".").getAbsoluteFile();
     }
 
-    /** The process environment; a seam for tests. */
-    protected Map<String, String> environment() {
-        return System.getenv();
-    }
+    /** The process environment; tests give an empty one, so the machine's variables do not reach the config. */
+    Map<String, String> environment = System.getenv();
 }

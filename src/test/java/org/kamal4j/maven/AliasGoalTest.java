@@ -41,12 +41,8 @@ class AliasGoalTest {
                 builder:
                   arch: amd64
                 """ + aliases);
-        AliasMojo m = new AliasMojo() {
-            @Override
-            protected Map<String, String> environment() {
-                return Map.of();
-            }
-        };
+        AliasMojo m = new AliasMojo();
+        m.environment = Map.of();
         m.baseDir = dir.toFile();
         m.version = "v1";
         m.setLog(new SyncLog());

@@ -27,11 +27,6 @@ class AppGoalsTest {
     private AppExecMojo exec(Properties props) throws Exception {
         AppExecMojo m = configure(new AppExecMojo() {
             @Override
-            protected Map<String, String> environment() {
-                return Map.of();
-            }
-
-            @Override
             protected Map<String, String> userProperties() {
                 Map<String, String> out = new TreeMap<>();
                 props.stringPropertyNames().forEach(n -> out.put(n, props.getProperty(n)));

@@ -24,12 +24,8 @@ class ConfigMojoTest {
     }
 
     static ConfigMojo mojo(String feature, RecordingLog log) throws URISyntaxException {
-        ConfigMojo m = new ConfigMojo() {
-            @Override
-            protected Map<String, String> environment() {
-                return Map.of();
-            }
-        };
+        ConfigMojo m = new ConfigMojo();
+        m.environment = Map.of();
         m.baseDir = fixture(feature);
         m.configFile = "deploy.yml";
         m.version = "abc123";

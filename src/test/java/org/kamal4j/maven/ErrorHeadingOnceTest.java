@@ -56,12 +56,8 @@ class ErrorHeadingOnceTest {
                   keys_only: true
                   keys: [%s]
                 """.formatted(key));
-        ServerExecMojo m = new ServerExecMojo() {
-            @Override
-            protected Map<String, String> environment() {
-                return Map.of();
-            }
-        };
+        ServerExecMojo m = new ServerExecMojo();
+        m.environment = Map.of();
         m.baseDir = dir.toFile();
         m.configFile = "deploy.yml";
         m.command = "true";

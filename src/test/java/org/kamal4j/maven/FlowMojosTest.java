@@ -56,18 +56,14 @@ class FlowMojosTest {
         m.version = "abc123";
         m.dryRun = true;
         m.maxThreads = 4;
+        m.environment = Map.of();
         m.setLog(log);
         return m;
     }
 
-    /** A deploy Mojo that reads no process environment (the fixtures' secrets come from their own files). */
+    /** A deploy Mojo; {@link #configure} gives it no process environment (the fixtures' secrets are their own). */
     static DeployMojo deploy() {
-        return new DeployMojo() {
-            @Override
-            protected Map<String, String> environment() {
-                return Map.of();
-            }
-        };
+        return new DeployMojo();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.kamal4j.maven;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kamal4j.maven.FlowMojosTest.SyncLog;
 
@@ -26,12 +25,7 @@ class RolloutParametersTest {
     @Test
     void aDryRunRedeployWithACanaryBootsItFirst() throws Exception {
         SyncLog log = new SyncLog();
-        RedeployMojo m = FlowMojosTest.configure(new RedeployMojo() {
-            @Override
-            protected Map<String, String> environment() {
-                return Map.of();
-            }
-        }, "example", log);
+        RedeployMojo m = FlowMojosTest.configure(new RedeployMojo(), "example", log);
         m.canary = "1";
         m.skipPush = true;
 
