@@ -14,6 +14,7 @@
 #   KAMAL_FLEET_TAG  fleet names end with it (default b): r<HOSTS><TAG> (real); f<HOSTS><TAG>, g<HOSTS><TAG>, ...
 #                    (fake, 200 hosts each), so runs of different sizes can share the machine
 #   BOOT_LIMIT       adds `boot: {limit: BOOT_LIMIT}` to the deploy.yml (e.g. 25%)
+#   JAVA_HOME        the JDK Maven runs the plugin on (default: the java on the PATH); the summary names it
 #   JVM_CONFIG       written to the app's .mvn/jvm.config; default "-XX:TieredStopAtLevel=1", what examples/hello
 #                    and docs/performance.md recommend for a project that deploys; JVM_CONFIG= (empty) for none
 #   KEEP_FLEET=1     leave the fleets up at the end (a second call reuses them); SKIP_BUILD=1 reuses target/*.jar
@@ -48,7 +49,7 @@ summary() {
   local finished; finished="$(awk '$1 == "plugin"' "$WORK/results" | wc -l)"
   echo "== $SCENARIO, $HOSTS $MODE hosts ($web web with proxy: false, $workers workers), $finished of $RUNS runs each, alternating"
   echo "   $(date -u +%FT%TZ), $(nproc) cores, load (1/5/15 min) before $LOAD_START, after $LOAD_END"
-  echo "   plugin $PLUGIN_VERSION$([[ -n "${JVM_CONFIG:-}" ]] && echo " with .mvn/jvm.config: $JVM_CONFIG")$(
+  echo "   plugin $PLUGIN_VERSION on ${JAVA_VERSION:-java}$([[ -n "${JVM_CONFIG:-}" ]] && echo " with .mvn/jvm.config: $JVM_CONFIG")$(
     (( HAVE_KAMAL )) && echo ", Kamal $KAMAL_VERSION" || echo ", KAMAL NOT RUN: plugin alone")${BOOT_LIMIT:+, boot.limit $BOOT_LIMIT}"
   echo
   printf '| %-6s | %-22s | %-22s | %-13s | %-14s | %-16s |\n' tool "wall s (median min-max)" "CPU s (median min-max)" \
@@ -307,8 +308,10 @@ say "$SCENARIO on $HOSTS $MODE hosts ($web web, $workers workers), $RUNS runs ea
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 write_meta() {
   declare -p HOSTS MODE RUNS SCENARIO web workers HAVE_KAMAL KAMAL_VERSION PLUGIN_VERSION LOAD_START TOOLS > "$WORK/meta"
-  declare -p JVM_CONFIG BOOT_LIMIT >> "$WORK/meta" 2>/dev/null || true
+  declare -p JVM_CONFIG BOOT_LIMIT JAVA_VERSION >> "$WORK/meta" 2>/dev/null || true
 }
+# the JDK Maven runs on (mvnw takes JAVA_HOME's, else the java on the PATH)
+JAVA_VERSION="$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | sed -n 1p)"
 write_meta
 # Warm-up, not counted: boots w1 and w2 (so every later deploy replaces a running container, and a rollback has a
 # stopped one to go back to) and fills the page cache for both tools.
