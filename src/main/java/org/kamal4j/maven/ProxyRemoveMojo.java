@@ -13,7 +13,6 @@ public class ProxyRemoveMojo extends AbstractFlowMojo {
     @Parameter(property = "kamal.force", defaultValue = "false")
     protected boolean force;
 
-
     @Override
     protected Flow flow() {
         return ctx -> new ProxyFlow(ctx).remove(force);
