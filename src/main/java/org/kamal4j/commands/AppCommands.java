@@ -1,5 +1,6 @@
 package org.kamal4j.commands;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.kamal4j.config.DeployConfig;
@@ -107,30 +108,34 @@ public final class AppCommands {
      * {@code deploy_timeout} with several of these, so a stop or a timeout is never more than one call away.
      */
     public Command awaitReady(String version, int seconds) {
-        // the container by its exact name: one docker call per poll instead of the lookup piped into xargs
-        Command status = Command.of("docker", "inspect", "--type", "container", "--format", STATUS_FORMAT,
-                containerName(version));
-        Command loop = new Line().raw("end=$(( $(date +%s) + " + seconds + " )); while :; do")
-                .substitution("status=", status, "", false).raw("|| exit $?;")
-                .raw("case \"$status\" in " + READY_STATUSES + ") break;; esac;")
-                .raw("[ \"$(date +%s)\" -le \"$end\" ] || break; sleep 0.1; done; echo \"$status\"").build();
-        return Command.subshell(loop).step("health");
+        return awaitReady(version, seconds, null, null);
     }
 
-    /** The line {@link #ifReady} prints once its commands ran. */
+    /** The line {@link #awaitReady(String, int, String, Command)} prints once its {@code then} ran. */
     public static final String RETIRED_MARK = "@@kamal-ran-after-ready";
 
     /**
-     * Runs {@code then} when the container of {@code version} is in one of {@code statuses} (e.g.
-     * {@link #READY_STATUSES}), its output discarded, and then prints {@link #RETIRED_MARK}; otherwise does nothing.
-     * Never fails: it rides after {@link #awaitReady} in the same command, so the old container is stopped without a
-     * round trip of its own once the new one is ready.
+     * As {@link #awaitReady(String, int)}, and when the status it ends with is one of {@code thenStatuses} (e.g.
+     * {@link #READY_STATUSES}) it then runs {@code then}, its output discarded, and prints {@link #RETIRED_MARK}
+     * after the status. Judged by the status the wait saw, with no second look at the container, and never
+     * failing the wait: the old container is stopped in the same command, without a round trip of its own.
      */
-    public Command ifReady(String version, String statuses, Command then) {
+    public Command awaitReady(String version, int seconds, String thenStatuses, Command then) {
+        // the container by its exact name: one docker call per poll instead of the lookup piped into xargs
         Command status = Command.of("docker", "inspect", "--type", "container", "--format", STATUS_FORMAT,
                 containerName(version));
-        return status.pipe(Command.of("grep", "-qxE", statuses)).and(Command.group(then).raw(">/dev/null 2>&1"))
-                .and(Command.of("echo", RETIRED_MARK)).tolerated().step("after ready");
+        Line poll = new Line().raw("end=$(( $(date +%s) + " + seconds + " )); while :; do")
+                .substitution("status=", status, "", false).raw("|| exit $?;")
+                .raw("case \"$status\" in " + READY_STATUSES + ") break;; esac;");
+        Command loop = poll.raw("[ \"$(date +%s)\" -le \"$end\" ] || break; sleep 0.1; done; echo \"$status\"")
+                .build();
+        if (then == null) {
+            return Command.subshell(loop).step("health");
+        }
+        Command after = Command.ofParts(List.of(new Command.Raw("case \"$status\" in " + thenStatuses
+                + ") true;; *) false;; esac"))).and(Command.group(then).raw(">/dev/null 2>&1"))
+                .and(Command.of("echo", RETIRED_MARK)).tolerated();
+        return Command.subshell(loop.then(after)).step("health");
     }
 
     public Command healthLog(String version) {

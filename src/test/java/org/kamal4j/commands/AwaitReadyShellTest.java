@@ -19,7 +19,7 @@ import org.kamal4j.ssh.ExecResult;
  * {@link AppCommands#awaitReady}, the readiness wait that runs on the host, run as rendered in a real {@code sh}
  * against a stand-in {@code docker} that answers the container lookup and reports "starting" for a number of
  * inspections before "healthy" (or fails the inspection, or reports the status in the file {@code status}); and
- * {@link AppCommands#ifReady}, the old container's stop that rides after it in the same command.
+ * the old container's stop that rides in it ({@link AppCommands#awaitReady(String, int, String, Command)}).
  */
 class AwaitReadyShellTest {
 
@@ -114,12 +114,12 @@ class AwaitReadyShellTest {
         assertFalse(Files.exists(dir.resolve("count")), "no wait after a failed run");
     }
 
-    // AppCommands.ifReady after the wait, in the same command: the old container is stopped there only when the
-    // new one is ready, the wait's status stays the last line, and a failing stop does not fail the command
+    // the old container's stop in the wait's command: it runs only when the status the wait ended with is ready,
+    // the status is printed before the marker, and a failing stop does not fail the command
 
     private ExecResult waitThenRetire(String statuses) throws Exception {
-        return LocalShell.run(Command.steps(List.of(app.awaitReady("abc123", 0),
-                app.ifReady("abc123", statuses, app.stop("def456").tolerated()))), dir);
+        return LocalShell.run(Command.steps(List.of(app.awaitReady("abc123", 0, statuses,
+                app.stop("def456").tolerated()))), dir);
     }
 
     @Test

@@ -45,8 +45,9 @@ class RoundTripsTest {
             // lock holder: pull, lock, probe, boot (audit + env file + run + wait), stop old, tag + prune, release;
             // workers wait at the barrier, so their old container's stop rides in their boot command
             assertEquals(Map.of("1.1.1.1", 7, "1.1.1.2", 4, "1.1.1.3", 2), counts(f));
-            assertEquals(1, f.fake.commands("1.1.1.2").stream().filter(c -> c.contains("app-workers-def456$' "
-                    + "--quiet | xargs docker stop")).count(), "the stop is sent once, in the boot command");
+            // (inside the wait's `sh -c`, so its quotes are escaped: match the container and the stop)
+            assertEquals(1, f.fake.commands("1.1.1.2").stream().filter(c -> c.contains("name=^app-workers-def456$")
+                    && c.contains("xargs docker stop")).count(), "the stop is sent once, in the boot command");
             assertEquals(0, f.fake.uploads("1.1.1.1").size(), "the env file rides in the boot command");
             assertEquals(1, f.fake.files("1.1.1.1").size(), "the env file");
         }

@@ -61,8 +61,8 @@ public final class PreviousVersion {
         List<Command> steps = new ArrayList<>();
         for (String role : roles) {
             AppCommands app = new AppCommands(config, config.role(role));
-            steps.add(Command.of("echo", MARK + role).and(Command.group(app.currentRunningVersion()
-                    .or(Command.of("true")))).and(Command.of("echo", MARK + VERSIONS)).and(app.versionsNewestFirst())
+            steps.add(Command.of("echo", MARK + role).and(app.currentRunningVersion().tolerated())
+                    .and(Command.of("echo", MARK + VERSIONS)).and(app.versionsNewestFirst())
                     .step("version history (docker ps, docker container ls) for role " + role));
         }
         return parse(host, roles, steps.isEmpty() ? "" : s.run(Command.steps(steps)));

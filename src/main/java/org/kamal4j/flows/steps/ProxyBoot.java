@@ -87,7 +87,7 @@ public final class ProxyBoot {
         if (!config.registry().local() && !pulled.contains(host)) {
             first.add(new RegistryCommands(config.registry(), config.secrets()).login().step("registry login"));
         }
-        first.add(Command.of("echo", VERSION_MARK).and(Command.group(proxy.version().or(Command.of("true"))))
+        first.add(Command.of("echo", VERSION_MARK).and(proxy.version().tolerated())
                 .step("kamal-proxy version"));
         String out = s.run(Command.steps(first));
         int mark = out.lastIndexOf(VERSION_MARK);

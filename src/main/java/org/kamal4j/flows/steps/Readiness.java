@@ -48,7 +48,7 @@ final class Readiness {
     /**
      * As {@link #await(Session, AppCommands, String, String, List)}, and runs {@code after} (steps whose failure is
      * ignored, e.g. stopping the old container) in the same command as soon as the container is ready
-     * ({@link AppCommands#ifReady}), without a round trip of its own.
+     * ({@link AppCommands#awaitReady(String, int, String, Command)}), without a round trip of its own.
      *
      * @return whether {@code after} ran; false when the readiness delay still had to pass on the client (the caller
      *         then runs it itself)
@@ -68,17 +68,14 @@ final class Readiness {
         int delay = ctx.config().timeouts().readinessDelay();
         Instant deadline = ctx.clock().instant().plusSeconds(timeout);
         // with a readiness delay a container without a health check is ready only after the client's pause
-        Command then = after.isEmpty() ? null : app.ifReady(version, delay > 0 ? "healthy"
-                : AppCommands.READY_STATUSES, after.stream().reduce(Command::and).orElseThrow());
+        String thenStatuses = delay > 0 ? "healthy" : AppCommands.READY_STATUSES;
+        Command then = after.isEmpty() ? null : after.stream().reduce(Command::and).orElseThrow();
         List<Command> first = before;
         int waited = 0;
         while (true) {
             int chunk = Math.max(0, Math.min(CHUNK_SECONDS, timeout - waited));
             List<Command> steps = new ArrayList<>(first);
-            steps.add(app.awaitReady(version, chunk));
-            if (then != null) {
-                steps.add(then);
-            }
+            steps.add(app.awaitReady(version, chunk, thenStatuses, then));
             String out = s.run(Command.steps(steps));
             boolean ran = out.lines().anyMatch(l -> l.strip().equals(AppCommands.RETIRED_MARK));
             String status = lastLine(out.replace(AppCommands.RETIRED_MARK, ""));
