@@ -3,6 +3,8 @@ package org.kamal4j.commands;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.kamal4j.commands.Command.Text;
+import org.kamal4j.commands.Command.Text.Kind;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Role;
 
@@ -132,7 +134,7 @@ public final class AppCommands {
         if (then == null) {
             return Command.subshell(loop).step("health");
         }
-        Command after = Command.ofParts(List.of(new Command.Raw("case \"$status\" in " + thenStatuses
+        Command after = Command.ofParts(List.of(new Text(Kind.RAW, "case \"$status\" in " + thenStatuses
                 + ") true;; *) false;; esac"))).and(Command.group(then).raw(">/dev/null 2>&1"))
                 .and(Command.of("echo", RETIRED_MARK)).tolerated();
         return Command.subshell(loop.then(after)).step("health");

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.kamal4j.commands.Command.Text.Kind;
 
 /**
  * One remote command as data: a sequence of parts (literal arguments, remotely expanded arguments and raw
@@ -21,32 +22,38 @@ import java.util.Set;
 public final class Command {
 
     /** A piece of a command line. */
-    public sealed interface Part permits Arg, Expand, Interpolated, Substitution, Subshell, Verbatim, Raw {}
+    public sealed interface Part permits Text, Substitution, Subshell {}
 
-    /** A literal argument: the remote process receives exactly this string as one argv element. */
-    public record Arg(String value) implements Part {
-        public Arg {
-            Objects.requireNonNull(value, "value");
+    /** One string of the command line, which {@link ShellQuoting} renders as its {@link Kind} says. */
+    public record Text(Kind kind, String text) implements Part {
+        public Text {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(text, "text");
         }
-    }
 
-    /**
-     * One argument in which the remote shell may expand {@code $NAME}, {@code ${NAME}} and {@code $PWD}, as
-     * Kamal allows for volumes and {@code ${VAR}} in env values; everything else is taken literally.
-     */
-    public record Expand(String value) implements Part {
-        public Expand {
-            Objects.requireNonNull(value, "value");
-        }
-    }
-
-    /**
-     * One argument taken literally except for {@code ${NAME}} groups, which the remote shell expands: the rule
-     * Kamal applies to env, label, option and kamal-proxy flag values ({@code $HOME} stays literal).
-     */
-    public record Interpolated(String value) implements Part {
-        public Interpolated {
-            Objects.requireNonNull(value, "value");
+        /** How much of a {@link Text} the remote shell may interpret. */
+        public enum Kind {
+            /** A literal argument: the remote process receives exactly this string as one argv element. */
+            ARG,
+            /**
+             * One argument in which the remote shell may expand {@code $NAME}, {@code ${NAME}} and {@code $PWD}, as
+             * Kamal allows for volumes and {@code ${VAR}} in env values; everything else is taken literally.
+             */
+            EXPAND,
+            /**
+             * One argument taken literally except for {@code ${NAME}} groups, which the remote shell expands: the
+             * rule Kamal applies to env, label, option and kamal-proxy flag values ({@code $HOME} stays literal).
+             */
+            INTERPOLATED,
+            /**
+             * Shell text written by the user and run as written, as Kamal does for a role or accessory {@code cmd},
+             * grep options and {@code server exec} commands.
+             */
+            VERBATIM,
+            /**
+             * Shell syntax sent verbatim (operators such as {@code |}, {@code &&}, {@code 2>&1}). Never user input.
+             */
+            RAW
         }
     }
 
@@ -70,23 +77,6 @@ public final class Command {
     public record Subshell(Command inner) implements Part {
         public Subshell {
             Objects.requireNonNull(inner, "inner");
-        }
-    }
-
-    /**
-     * Shell text written by the user and run as written, as Kamal does for a role or accessory {@code cmd},
-     * grep options and {@code server exec} commands.
-     */
-    public record Verbatim(String text) implements Part {
-        public Verbatim {
-            Objects.requireNonNull(text, "text");
-        }
-    }
-
-    /** Shell syntax sent verbatim (operators such as {@code |}, {@code &&}, {@code 2>&1}). Never user input. */
-    public record Raw(String text) implements Part {
-        public Raw {
-            Objects.requireNonNull(text, "text");
         }
     }
 
@@ -156,7 +146,7 @@ public final class Command {
         }
         List<Part> parts = new ArrayList<>();
         for (String a : argv) {
-            parts.add(new Arg(a));
+            parts.add(new Text(Kind.ARG, a));
         }
         return new Command(parts, Set.of(), null);
     }
@@ -191,8 +181,8 @@ public final class Command {
         Command all = null;
         for (Command c : steps) {
             Command grouped = group(c).step(null)
-                    .or(ofParts(List.of(new Raw("{ s=$?; echo"), new Arg(STEP_FAILED + c.stepName()),
-                            new Raw(">&2; exit $s; }"))));
+                    .or(ofParts(List.of(new Text(Kind.RAW, "{ s=$?; echo"),
+                            new Text(Kind.ARG, STEP_FAILED + c.stepName()), new Text(Kind.RAW, ">&2; exit $s; }"))));
             all = all == null ? grouped : all.and(grouped);
         }
         return all.step(String.join(", ", steps.stream().map(Command::stepName).toList()));
@@ -203,7 +193,7 @@ public final class Command {
      * it is chained with others (no extra process, unlike {@link #subshell}).
      */
     public static Command group(Command inner) {
-        return ofParts(List.of(new Raw("{"))).joinParts(inner).raw(";").raw("}").step(inner.step);
+        return ofParts(List.of(new Text(Kind.RAW, "{"))).joinParts(inner).raw(";").raw("}").step(inner.step);
     }
 
     /** This command's parts followed by {@code next}'s, with no operator between (for grouping). */
@@ -247,13 +237,13 @@ public final class Command {
     /** This command with raw shell syntax appended (for example {@code 2>&1}). */
     public Command raw(String text) {
         List<Part> all = new ArrayList<>(parts);
-        all.add(new Raw(text));
+        all.add(new Text(Kind.RAW, text));
         return new Command(all, secrets, stdin, step, timeoutSeconds);
     }
 
     private Command join(String operator, Command next) {
         List<Part> all = new ArrayList<>(parts);
-        all.add(new Raw(operator));
+        all.add(new Text(Kind.RAW, operator));
         all.addAll(next.parts);
         Set<String> s = new LinkedHashSet<>(secrets);
         s.addAll(next.secrets);
@@ -298,25 +288,13 @@ public final class Command {
     /** The first word, used in error messages as Kamal does ({@code docker exit status: 1}). */
     public String program() {
         Part first = parts.get(0);
-        if (first instanceof Arg a) {
-            return a.value();
-        }
-        if (first instanceof Expand e) {
-            return e.value();
-        }
-        if (first instanceof Interpolated i) {
-            return i.value();
-        }
-        if (first instanceof Verbatim v) {
-            return v.text().split(" ", 2)[0];
+        if (first instanceof Text t) {
+            return t.kind() == Kind.VERBATIM ? t.text().split(" ", 2)[0] : t.text();
         }
         if (first instanceof Substitution sub) {
             return sub.inner().program();
         }
-        if (first instanceof Subshell) {
-            return "sh";
-        }
-        return ((Raw) first).text();
+        return "sh"; // a Subshell: sh -c '...'
     }
 
     /** The exact string sent to the remote shell. Contains secrets: never log it; use {@link #display()}. */

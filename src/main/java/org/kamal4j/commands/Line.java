@@ -2,6 +2,8 @@ package org.kamal4j.commands;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.kamal4j.commands.Command.Text;
+import org.kamal4j.commands.Command.Text.Kind;
 
 /** A small mutable helper that collects the parts of one command line for the builders of this package. */
 final class Line {
@@ -14,7 +16,7 @@ final class Line {
 
     Line args(String... args) {
         for (String a : args) {
-            parts.add(new Command.Arg(a));
+            add(Kind.ARG, a);
         }
         return this;
     }
@@ -25,32 +27,30 @@ final class Line {
 
     /** A flag followed by a value escaped as Kamal escapes values ({@code ${...}} stays active). */
     Line value(String flag, String value) {
-        parts.add(new Command.Arg(flag));
-        parts.add(new Command.Interpolated(value));
-        return this;
+        return add(Kind.ARG, flag).add(Kind.INTERPOLATED, value);
     }
 
     /** One argument escaped as Kamal escapes values. */
     Line interpolated(String value) {
-        parts.add(new Command.Interpolated(value));
-        return this;
+        return add(Kind.INTERPOLATED, value);
     }
 
     /** One argument where the remote shell expands {@code $VAR} (volumes written as in deploy.yml). */
     Line expand(String value) {
-        parts.add(new Command.Expand(value));
-        return this;
+        return add(Kind.EXPAND, value);
     }
 
+    /** User shell text as written; nothing when it is null or blank (a role without a {@code cmd}). */
     Line verbatim(String text) {
-        if (text != null && !text.isBlank()) {
-            parts.add(new Command.Verbatim(text));
-        }
-        return this;
+        return text == null || text.isBlank() ? this : add(Kind.VERBATIM, text);
     }
 
     Line raw(String text) {
-        parts.add(new Command.Raw(text));
+        return add(Kind.RAW, text);
+    }
+
+    private Line add(Kind kind, String text) {
+        parts.add(new Text(kind, text));
         return this;
     }
 

@@ -10,13 +10,13 @@ import java.util.function.UnaryOperator;
 /**
  * The one place where a {@link Command} becomes the single string a remote POSIX shell reads.
  *
- * <p>Literal arguments are single-quoted (a single quote becomes {@code '\''}), so the remote process receives
- * exactly the argv that was built, whatever it contains. {@link Command.Expand} arguments keep only plain
- * {@code $NAME} and {@code ${NAME}} references active (NAME a shell variable name), so {@code $PWD} and
- * {@code ${VAR}} expand on the host. {@link Command.Interpolated} arguments keep only {@code ${NAME}} active.
+ * <p>Literal arguments ({@link Command.Text.Kind#ARG}) are single-quoted (a single quote becomes {@code '\''}), so
+ * the remote process receives exactly the argv that was built, whatever it contains. {@code EXPAND} arguments keep
+ * only plain {@code $NAME} and {@code ${NAME}} references active (NAME a shell variable name), so {@code $PWD} and
+ * {@code ${VAR}} expand on the host. {@code INTERPOLATED} arguments keep only {@code ${NAME}} active.
  * Every other {@code $} (command substitution, arithmetic, {@code ${X:=..}}, {@code ${X@P}}, {@code $1}) and every
  * backtick, quote and backslash is escaped: the one rule docs/configuration.md states.
- * Raw parts are operators written by our own builders and, like {@link Command.Verbatim} user shell text, are
+ * {@code RAW} parts are operators written by our own builders and, like {@code VERBATIM} user shell text, are
  * passed through. A {@link Command.Subshell} is {@code sh -c} with its inner command rendered here and quoted as
  * one argument.
  */
@@ -72,25 +72,19 @@ public final class ShellQuoting {
     }
 
     private static String renderPart(Command.Part part, UnaryOperator<String> values) {
-        if (part instanceof Command.Arg a) {
-            return quote(values.apply(a.value()));
-        }
-        if (part instanceof Command.Expand e) {
-            return quoteExpanding(values.apply(e.value()));
-        }
-        if (part instanceof Command.Interpolated i) {
-            return quoteInterpolated(values.apply(i.value()));
+        if (part instanceof Command.Text t) {
+            String text = values.apply(t.text());
+            return switch (t.kind()) {
+                case ARG -> quote(text);
+                case EXPAND -> quoteExpanding(text);
+                case INTERPOLATED -> quoteInterpolated(text);
+                case VERBATIM, RAW -> text;
+            };
         }
         if (part instanceof Command.Substitution s) {
             return substitution(s, values);
         }
-        if (part instanceof Command.Subshell s) {
-            return "sh -c " + quote(render(s.inner(), values));
-        }
-        if (part instanceof Command.Verbatim v) {
-            return values.apply(v.text());
-        }
-        return values.apply(((Command.Raw) part).text());
+        return "sh -c " + quote(render(((Command.Subshell) part).inner(), values));
     }
 
     /** Quotes one literal argument; plain words (letters, digits and {@code -_./:=@%+,}) are left bare. */

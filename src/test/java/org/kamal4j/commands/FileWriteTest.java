@@ -11,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kamal4j.commands.Command.Text;
+import org.kamal4j.commands.Command.Text.Kind;
 import org.kamal4j.ssh.ExecResult;
 
 /** {@link FileWrite} run as rendered in a real {@code sh}, alone and as a step of a longer command. */
@@ -37,7 +39,7 @@ class FileWriteTest {
         Path file = dir.resolve("web.env");
         Path later = dir.resolve("audit.log");
 
-        ExecResult r = LocalShell.run(Command.steps(List.of(Command.ofParts(List.of(new Command.Raw("umask 022")))
+        ExecResult r = LocalShell.run(Command.steps(List.of(Command.ofParts(List.of(new Text(Kind.RAW, "umask 022")))
                 .step("umask"), FileWrite.of("K=V\n".getBytes(StandardCharsets.UTF_8), file.toString(), 0600, "x"),
                 Command.of("touch", later.toString()).step("audit"))));
 

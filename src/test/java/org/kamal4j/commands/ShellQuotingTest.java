@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.kamal4j.commands.Command.Text;
+import org.kamal4j.commands.Command.Text.Kind;
 
 class ShellQuotingTest {
 
@@ -26,8 +28,8 @@ class ShellQuotingTest {
 
     @Test
     void expandingArgumentKeepsDollarActive() {
-        Command c = Command.ofParts(List.of(new Command.Arg("--volume"),
-                new Command.Expand("$PWD/a \"b\":/c")));
+        Command c = Command.ofParts(List.of(new Text(Kind.ARG, "--volume"),
+                new Text(Kind.EXPAND, "$PWD/a \"b\":/c")));
         assertEquals("--volume \"$PWD/a \\\"b\\\":/c\"", c.toShell());
     }
 
