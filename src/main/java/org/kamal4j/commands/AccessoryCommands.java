@@ -21,8 +21,9 @@ public final class AccessoryCommands {
 
     /** The accessory {@code docker run} in Kamal's token order. */
     public Command run(String host) {
-        Line line = Line.of("docker", "run", "--name", accessory.service(), "--detach", "--restart",
-                restartPolicy(), "--network", network());
+        String restart = DockerArgs.restartPolicy(accessory.restartPolicy(), accessory.options());
+        Line line = Line.of("docker", "run", "--name", accessory.service(), "--detach", "--restart", restart,
+                "--network", network());
         DockerArgs.logging(line, config.logging());
         if (accessory.port() != null) {
             line.args("--publish", accessory.port().contains(":") ? accessory.port()
@@ -181,14 +182,6 @@ public final class AccessoryCommands {
 
     private String network() {
         return accessory.network() == null ? "kamal" : accessory.network();
-    }
-
-    private String restartPolicy() {
-        if (accessory.restartPolicy() != null) {
-            return accessory.restartPolicy();
-        }
-        Object fromOptions = accessory.options() == null ? null : accessory.options().get("restart");
-        return fromOptions != null ? String.valueOf(fromOptions) : "unless-stopped";
     }
 
     private static Command chain(List<Command> steps) {

@@ -11,7 +11,8 @@ record AppContainerLines(DeployConfig config, Role role) {
     /** The 13 token groups of Kamal's app {@code docker run}, in order. */
     Command run(String host, String hostname) {
         String container = config.containerName(role.name(), config.version());
-        Line line = Line.of("docker", "run", "--detach", "--restart", restartPolicy(), "--name", container,
+        String restart = DockerArgs.restartPolicy(role.restartPolicy(), role.options());
+        Line line = Line.of("docker", "run", "--detach", "--restart", restart, "--name", container,
                 "--network", "kamal", "--hostname", hostname);
         line.value("--env", "KAMAL_CONTAINER_NAME=" + container)
                 .value("--env", "KAMAL_VERSION=" + config.version())
@@ -48,14 +49,6 @@ record AppContainerLines(DeployConfig config, Role role) {
         config.volumes().forEach(v -> line.args("--volume").expand(v));
         DockerArgs.options(line, role.options());
         return line.args(config.repository() + ":" + version).verbatim(cmd).build();
-    }
-
-    private String restartPolicy() {
-        if (role.restartPolicy() != null) {
-            return role.restartPolicy();
-        }
-        Object fromOptions = role.options() == null ? null : role.options().get("restart");
-        return fromOptions != null ? String.valueOf(fromOptions) : "unless-stopped";
     }
 
     /** service, role, destination (bare without one), then root labels, then role labels (role wins). */

@@ -35,6 +35,18 @@ final class DockerArgs {
         return new Logging(role.driver() != null ? role.driver() : root.driver(), options);
     }
 
+    /**
+     * The {@code --restart} value of an app or accessory container: its restart policy, else a {@code restart}
+     * among its options (which {@link #options} leaves out), else {@code unless-stopped}.
+     */
+    static String restartPolicy(String policy, Map<String, Object> options) {
+        if (policy != null) {
+            return policy;
+        }
+        Object fromOptions = options == null ? null : options.get("restart");
+        return fromOptions != null ? String.valueOf(fromOptions) : "unless-stopped";
+    }
+
     /** Each option as {@code --key "value"}; {@code true} is a bare flag and a list repeats the flag. */
     static Line options(Line line, Map<String, Object> options) {
         if (options == null) {
