@@ -1,6 +1,5 @@
 package org.kamal4j.build;
 
-import com.google.cloud.tools.jib.api.MainClassFinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,20 +31,23 @@ public record JibPlan(Jib jib, JavaProject project, String target, String extraT
     /** The packagings whose classes Jib can run with {@code java -cp ... MainClass}. */
     private static final List<String> JAVA_PACKAGINGS = List.of("jar");
 
-    /** Checks the project and the section; every problem is a {@link FlowException} naming what to change. */
-    public static JibPlan of(DeployConfig config, JavaProject project) throws FlowException {
-        Jib jib = config.builder().jib();
+    /**
+     * Checks the project and the section; every problem is a {@link FlowException} naming what to change. {@code jib}
+     * is loaded only to find the main class when the section names neither it nor an entrypoint.
+     */
+    public static JibPlan of(DeployConfig config, JavaProject project, JibBackend.Loader jib) throws FlowException {
+        Jib section = config.builder().jib();
         if (project == null) {
             throw new FlowException("builder/jib: no Maven project to build from; run the goal inside the "
                     + "project (mvn kamal:deploy in the directory of its pom.xml)");
         }
         checkJavaProject(project);
-        String mainClass = jib.entrypoint().isEmpty() ? mainClass(jib, project) : null;
-        Map<String, String> labels = new LinkedHashMap<>(jib.labels());
+        String mainClass = section.entrypoint().isEmpty() ? mainClass(section, project, jib) : null;
+        Map<String, String> labels = new LinkedHashMap<>(section.labels());
         labels.put("service", config.service());
         List<String> platforms = config.builder().arch().stream().map(a -> "linux/" + a).toList();
-        return new JibPlan(jib, project, config.absoluteImage(), config.latestTag(), platforms, mainClass, labels,
-                extraDirectories(jib, project.baseDir()), config.registry().server());
+        return new JibPlan(section, project, config.absoluteImage(), config.latestTag(), platforms, mainClass, labels,
+                extraDirectories(section, project.baseDir()), config.registry().server());
     }
 
     private static void checkJavaProject(JavaProject p) throws FlowException {
@@ -71,9 +73,9 @@ public record JibPlan(Jib jib, JavaProject project, String target, String extraT
         }
     }
 
-    private static String mainClass(Jib jib, JavaProject p) throws FlowException {
-        if (jib.mainClass() != null) {
-            return jib.mainClass();
+    private static String mainClass(Jib section, JavaProject p, JibBackend.Loader jib) throws FlowException {
+        if (section.mainClass() != null) {
+            return section.mainClass();
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(p.classesDir())) {
@@ -81,14 +83,16 @@ public record JibPlan(Jib jib, JavaProject project, String target, String extraT
         } catch (IOException e) {
             throw new FlowException("builder/jib: cannot read " + p.classesDir() + ": " + e.getMessage(), e);
         }
-        MainClassFinder.Result found = MainClassFinder.find(files, e -> { });
-        return switch (found.getType()) {
-            case MAIN_CLASS_FOUND -> found.getFoundMainClass();
-            case MAIN_CLASS_NOT_FOUND -> throw new FlowException("builder/jib/main_class: no class with a main "
-                    + "method in " + p.classesDir() + "; set builder/jib/main_class or builder/jib/entrypoint");
-            case MULTIPLE_MAIN_CLASSES -> throw new FlowException("builder/jib/main_class: several classes have a "
-                    + "main method (" + String.join(", ", found.getFoundMainClasses()) + "); set one");
-        };
+        List<String> found = jib.load().mainClasses(files);
+        if (found.isEmpty()) {
+            throw new FlowException("builder/jib/main_class: no class with a main method in " + p.classesDir()
+                    + "; set builder/jib/main_class or builder/jib/entrypoint");
+        }
+        if (found.size() > 1) {
+            throw new FlowException("builder/jib/main_class: several classes have a main method ("
+                    + String.join(", ", found) + "); set one");
+        }
+        return found.get(0);
     }
 
     private static Map<Path, String> extraDirectories(Jib jib, Path baseDir) throws FlowException {

@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 import org.kamal4j.KamalException;
+import org.kamal4j.build.JibBackend;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.flows.Flow;
 import org.kamal4j.flows.FlowWiring;
@@ -28,6 +33,16 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
     /** The project the goal runs in: its classes and runtime dependencies are what {@code builder.jib} builds. */
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
+
+    /** Resolves jib-core when the goal builds with {@code builder.jib} (not part of the plugin's class realm). */
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
+    private List<RemoteRepository> pluginRepositories;
 
     /** Seconds each hook may run before it is killed and fails the goal. */
     @Parameter(property = "kamal.hookTimeout", defaultValue = "300")
@@ -119,6 +134,15 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
     /** The goal's flow; refuses (before anything is wired) when a goal parameter is missing. */
     protected abstract Flow flow() throws MojoFailureException;
 
+    /**
+     * Maven's resolver when Maven injected it; goal tests make goals without injection and have jib-core on their
+     * class path.
+     */
+    private JibBackend.Loader jibLoader() {
+        return repositorySystem == null ? JibBackend.onClassPath()
+                : new JibResolution(repositorySystem, repositorySession, pluginRepositories);
+    }
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         DeployConfig loaded = loadConfig(versionRequired());
@@ -135,7 +159,7 @@ public abstract class AbstractFlowMojo extends AbstractKamalMojo {
                 .lockWait(lockWait, lockWaitTimeout, lockWaitInterval)
                 .command(commandName()).baseDir(projectDir().toPath()).environment(environment)
                 .report(reportedByWiring() ? reportDir() : null, goalName())
-                .buildInputs(MavenBuildInputs.of(project, settings, config));
+                .buildInputs(MavenBuildInputs.of(project, settings, config, jibLoader()));
         Server server = sshServer(config);
         if (server != null) {
             List<Path> keys = server.getPrivateKey() == null ? List.of() : List.of(Path.of(server.getPrivateKey()));

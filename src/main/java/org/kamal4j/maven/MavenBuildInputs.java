@@ -9,6 +9,7 @@ import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.kamal4j.build.BuildInputs;
 import org.kamal4j.build.JavaProject;
+import org.kamal4j.build.JibBackend;
 import org.kamal4j.build.RegistryAuth;
 import org.kamal4j.config.DeployConfig;
 
@@ -18,11 +19,11 @@ final class MavenBuildInputs {
     private MavenBuildInputs() {}
 
     /** Only gathered when the config builds with Jib (resolving nothing otherwise). */
-    static BuildInputs of(MavenProject project, Settings settings, DeployConfig config) {
+    static BuildInputs of(MavenProject project, Settings settings, DeployConfig config, JibBackend.Loader jib) {
         if (config.builder().jib() == null) {
             return BuildInputs.NONE;
         }
-        return new BuildInputs(project == null ? null : javaProject(project), settingsAuth(settings, config));
+        return new BuildInputs(project == null ? null : javaProject(project), settingsAuth(settings, config), jib);
     }
 
     private static JavaProject javaProject(MavenProject p) {

@@ -19,6 +19,8 @@ import org.kamal4j.config.DeployConfig;
 /** The checks made before Jib pulls or pushes anything, and what the plan derives from the config. */
 class JibPlanTest {
 
+    private static final JibBackend.Loader JIB = JibBackend.onClassPath();
+
     @TempDir
     Path dir;
 
@@ -54,7 +56,7 @@ class JibPlanTest {
     @Test
     void aProjectThatIsNotJavaIsRefusedWithItsPackaging() throws Exception {
         FlowException e = assertThrows(FlowException.class, () -> JibPlan.of(config("from: b/jre:17"),
-                project("pom")));
+                project("pom"), JIB));
         assertTrue(e.getMessage().startsWith("builder/jib: project demo has packaging 'pom', not a Java project"),
                 e.getMessage());
     }
@@ -62,7 +64,7 @@ class JibPlanTest {
     @Test
     void aJarProjectWithoutCompiledClassesSaysToCompileFirst() throws Exception {
         FlowException e = assertThrows(FlowException.class, () -> JibPlan.of(config("from: b/jre:17"),
-                project("jar")));
+                project("jar"), JIB));
         assertTrue(e.getMessage().contains("no compiled classes in " + dir.resolve("target/classes")), e.getMessage());
     }
 
@@ -70,7 +72,7 @@ class JibPlanTest {
     void theOneMainClassIsFoundAndTheServiceLabelAndPlatformsAreSet() throws Exception {
         compiledClass("Main", true);
         compiledClass("Helper", false);
-        JibPlan plan = JibPlan.of(config("{from: b/jre:17, labels: {team: x}}"), project("jar"));
+        JibPlan plan = JibPlan.of(config("{from: b/jre:17, labels: {team: x}}"), project("jar"), JIB);
         assertEquals("Main", plan.mainClass());
         assertEquals(Map.of("team", "x", "service", "app"), plan.labels());
         assertEquals(List.of("linux/amd64", "linux/arm64"), plan.platforms());
@@ -84,7 +86,7 @@ class JibPlanTest {
         compiledClass("One", true);
         compiledClass("Two", true);
         FlowException e = assertThrows(FlowException.class, () -> JibPlan.of(config("from: b/jre:17"),
-                project("jar")));
+                project("jar"), JIB));
         assertTrue(e.getMessage().startsWith("builder/jib/main_class: several classes have a main method"),
                 e.getMessage());
     }
@@ -92,7 +94,7 @@ class JibPlanTest {
     @Test
     void anEntrypointNeedsNoMainClass() throws Exception {
         compiledClass("Lib", false);
-        JibPlan plan = JibPlan.of(config("{from: b/jre:17, entrypoint: [java, -jar, /app.jar]}"), project("jar"));
+        JibPlan plan = JibPlan.of(config("{from: b/jre:17, entrypoint: [java, -jar, /app.jar]}"), project("jar"), JIB);
         assertNull(plan.mainClass());
     }
 
@@ -101,7 +103,7 @@ class JibPlanTest {
         compiledClass("Main", true);
         Files.createDirectories(dir.resolve("static"));
         FlowException e = assertThrows(FlowException.class, () -> JibPlan.of(config(
-                "{from: b/jre:17, extra_directories: [static, 'nope:/srv', 'static:relative']}"), project("jar")));
+                "{from: b/jre:17, extra_directories: [static, 'nope:/srv', 'static:relative']}"), project("jar"), JIB));
         assertEquals("builder/jib/extra_directories: nope:/srv (no directory " + dir.resolve("nope") + "); "
                 + "static:relative (the path in the image must be absolute)", e.getMessage());
     }

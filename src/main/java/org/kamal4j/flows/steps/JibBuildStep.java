@@ -3,7 +3,6 @@ package org.kamal4j.flows.steps;
 import java.util.Map;
 import org.kamal4j.FlowException;
 import org.kamal4j.build.BuildInputs;
-import org.kamal4j.build.JibImageBuilder;
 import org.kamal4j.build.JibPlan;
 import org.kamal4j.build.JibResult;
 import org.kamal4j.build.RegistryAuth;
@@ -25,7 +24,8 @@ final class JibBuildStep {
     }
 
     void buildAndPush(DeployConfig config) throws FlowException, InterruptedException {
-        JibPlan plan = JibPlan.of(config, ctx.buildInputs().project());
+        BuildInputs inputs = ctx.buildInputs();
+        JibPlan plan = JibPlan.of(config, inputs.project(), inputs.jib());
         ctx.hook("pre-build", config.version(), ctx.selection().hosts(), Map.of());
         ctx.output().info("  Building with Jib from " + plan.jib().from() + " for " + String.join(",",
                 plan.platforms()) + (plan.mainClass() == null ? "" : ", main class " + plan.mainClass()));
@@ -35,7 +35,7 @@ final class JibBuildStep {
         }
         long started = System.nanoTime();
         try {
-            JibResult r = new JibImageBuilder(ctx.output()::info).build(plan, auth(config, ctx.buildInputs()));
+            JibResult r = inputs.jib().load().build(plan, auth(config, inputs), ctx.output()::info);
             ctx.output().info(String.format("  Jib pushed %s (%s) in %.1f s: %d blob(s) uploaded (changed layers "
                     + "and the container configuration), %d found in the registry already", plan.target(),
                     r.digest(), (System.nanoTime() - started) / 1e9, r.blobsPushed(), r.blobsReused()));

@@ -1,4 +1,4 @@
-package org.kamal4j.build;
+package org.kamal4j.build.jib;
 
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.event.events.TimerEvent;
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.kamal4j.build.JibResult;
 
 /** Listens to Jib's log: passes lifecycle lines and warnings on, counts pushed and reused blobs. */
 final class JibLog {

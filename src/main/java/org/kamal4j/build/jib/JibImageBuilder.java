@@ -1,4 +1,4 @@
-package org.kamal4j.build;
+package org.kamal4j.build.jib;
 
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
@@ -29,23 +29,27 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.kamal4j.FlowException;
+import org.kamal4j.build.JavaProject;
+import org.kamal4j.build.JibPlan;
+import org.kamal4j.build.JibResult;
+import org.kamal4j.build.RegistryAuth;
 import org.kamal4j.config.Jib;
 
 /**
  * Builds and pushes the app image with jib-core: classes, resources and runtime dependencies in their own layers
  * on top of the base image, straight to the registry. No Docker daemon, no Dockerfile.
  */
-public final class JibImageBuilder {
+final class JibImageBuilder {
 
     private final Consumer<String> info;
 
     /** @param info where progress lines go (the deploy output) */
-    public JibImageBuilder(Consumer<String> info) {
+    JibImageBuilder(Consumer<String> info) {
         this.info = info;
     }
 
     /** Builds and pushes {@code plan}; {@code auth} may be null (a registry without credentials). */
-    public JibResult build(JibPlan plan, RegistryAuth auth) throws FlowException, InterruptedException {
+    JibResult build(JibPlan plan, RegistryAuth auth) throws FlowException, InterruptedException {
         JibLog log = new JibLog(info);
         try {
             JibContainer container = containerBuilder(plan, auth).containerize(containerizer(plan, auth, log));
