@@ -62,8 +62,10 @@ final class JibResolution implements JibBackend.Loader {
     }
 
     private List<Path> resolve(String coordinates) throws FlowException {
-        CollectRequest collect = new CollectRequest(new Dependency(new DefaultArtifact(coordinates), "runtime"),
-                repositories);
+        // jib-core as a dependency (not the root) of the request, as it was of the plugin: its own optional
+        // dependencies (zstd-jni) stay out, as they stayed out of the plugin's realm
+        CollectRequest collect = new CollectRequest(List.of(new Dependency(new DefaultArtifact(coordinates),
+                "runtime")), null, repositories);
         try {
             return system.resolveDependencies(session, new DependencyRequest(collect, null)).getArtifactResults()
                     .stream().map(ArtifactResult::getArtifact).map(a -> a.getFile().toPath()).toList();
