@@ -22,11 +22,15 @@
 #                    work over plain ssh with no tool around it (what neither tool can go below on this machine)
 #   WARMUPS=1        deploy only: one warm-up deploy (by the plugin) instead of two, for 500 hosts where a run
 #                    takes minutes
+#   MVN              the Maven launcher that runs the plugin (default: bin/mvn of the Maven 3.9 distribution the
+#                    project's ./mvnw installed, i.e. Maven as a user with Maven installed runs it). MVN=./mvnw
+#                    measures through the wrapper script, which adds ~0.2 s of its own per call (it hashes the
+#                    distribution URL in shell, one process per character) before Maven starts
 #   BENCH_DIR        work directory (default a new /tmp/vs-kamal.XXXX; kept, it holds every run's log)
 #
 # The deploy.yml: service `bench`, image `bench` (examples/hello's image with label service=bench), role `web`
 # (proxy: false) on 80 % of the hosts and role `workers` on the rest (at least one when HOSTS >= 2), registry login,
-# one clear env var. Kamal runs `kamal deploy -P --version V` (or `kamal rollback V`), the plugin
+# one clear env var. Kamal runs `ruby ... bin/kamal deploy -P --version V` (or `kamal rollback V`), the plugin
 # `mvn -B -o kamal:deploy -Dkamal.skipPush=true -Dkamal.version=V` (or `kamal:rollback`), from a throw-away local
 # repository chained before ~/.m2 (nothing is installed into ~/.m2). Every deploy boots a version not yet on the
 # hosts (k1, p1, k2, ...), so each has an old container to replace; the order of the pair alternates.
@@ -49,7 +53,7 @@ summary() {
   local finished; finished="$(awk '$1 == "plugin"' "$WORK/results" | wc -l)"
   echo "== $SCENARIO, $HOSTS $MODE hosts ($web web with proxy: false, $workers workers), $finished of $RUNS runs each, alternating"
   echo "   $(date -u +%FT%TZ), $(nproc) cores, load (1/5/15 min) before $LOAD_START, after $LOAD_END"
-  echo "   plugin $PLUGIN_VERSION on ${JAVA_VERSION:-java}$([[ -n "${JVM_CONFIG:-}" ]] && echo " with .mvn/jvm.config: $JVM_CONFIG")$(
+  echo "   plugin $PLUGIN_VERSION run by ${MVN:-mvn} on ${JAVA_VERSION:-java}$([[ -n "${JVM_CONFIG:-}" ]] && echo " with .mvn/jvm.config: $JVM_CONFIG")$(
     (( HAVE_KAMAL )) && echo ", Kamal $KAMAL_VERSION" || echo ", KAMAL NOT RUN: plugin alone")${BOOT_LIMIT:+, boot.limit $BOOT_LIMIT}"
   echo
   printf '| %-6s | %-22s | %-22s | %-13s | %-14s | %-16s |\n' tool "wall s (median min-max)" "CPU s (median min-max)" \
@@ -120,6 +124,11 @@ fi
 JAR="$(ls target/kamal-maven-plugin-*.jar | grep -v -e sources -e javadoc | head -1)"
 PLUGIN_VERSION="$(basename "$JAR" .jar)"; PLUGIN_VERSION="${PLUGIN_VERSION#kamal-maven-plugin-}"
 M2="$HOME/.m2/repository"
+if [[ -z "${MVN:-}" ]]; then
+  MVN="$(MVNW_VERBOSE=true ./mvnw -v 2>/dev/null | sed -n 's/^found existing MAVEN_HOME at //p' | head -1)/bin/mvn"
+fi
+[[ "$MVN" == ./* ]] && MVN="$PROJECT/${MVN#./}"
+[[ -x "$MVN" ]] || { say "no Maven launcher at $MVN (set MVN)"; exit 2; }
 ./mvnw -B -o -q -Dmaven.repo.local="$WORK/repo" -Dmaven.repo.local.tail="$M2" \
   org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file -Dfile="$JAR" -DpomFile=pom.xml >/dev/null
 
@@ -259,7 +268,7 @@ tool_cmd() {
     echo "env FLOOR_KEY=$WORK/home/.ssh/id_ed25519 FLOOR_KNOWN_HOSTS=$WORK/home/.ssh/known_hosts FLOOR_REG=$REG" \
       "FLOOR_DIR=$WORK FLOOR_WEB=$(IFS=,; echo "${ADDRS[*]:0:$web}") FLOOR_WORKERS=$(IFS=,; echo "${ADDRS[*]:$web}") bash $PROJECT/src/it/bench/docker-floor.sh $3 $current"
   else
-    echo "env MAVEN_OPTS=-Duser.home=$WORK/home $PROJECT/mvnw -B -o -Dmaven.repo.local=$WORK/repo" \
+    echo "env MAVEN_OPTS=-Duser.home=$WORK/home $MVN -B -o -Dmaven.repo.local=$WORK/repo" \
       "-Dmaven.repo.local.tail=$M2 kamal:$2 -Dkamal.version=$3$([[ "$2" == deploy ]] && echo " -Dkamal.skipPush=true")"
   fi
 }
