@@ -6,13 +6,17 @@
 #   docker-floor.sh NEW_VERSION OLD_VERSION
 #
 # Environment (vs-kamal.sh sets it): FLOOR_KEY, FLOOR_KNOWN_HOSTS, FLOOR_REG (registry host:port), FLOOR_WEB and
-# FLOOR_WORKERS (comma-separated addresses), FLOOR_DIR (a scratch directory).
+# FLOOR_WORKERS (comma-separated addresses), FLOOR_DIR (a scratch directory), FLOOR_MODE (deploy, the default, or
+# rollback).
 #
 # Per host, as both tools do it: registry login, docker pull, the service label check; the web hosts run the new
 # container and wait for it to be healthy (polling docker inspect every 0.1 s), then stop the old one; the worker
 # hosts wait for the first healthy web container (the barrier), then do the same; then every host tags latest,
 # removes stopped containers beyond five and the service's images no container uses. Left out: what only a tool needs (the lock,
 # audit lines, asking what runs, the env file, the kamal network).
+# A rollback (FLOOR_MODE=rollback, NEW_VERSION's container is there, stopped): as Kamal's rollback, no login, pull
+# or prune; the stopped container is renamed out of the way and a new one run from the image still on the host,
+# then the same wait, barrier and stop, and `latest` tagged again.
 set -euo pipefail
 NEW="$1"; OLD="$2"; IMAGE="$FLOOR_REG/bench"
 CTL="$FLOOR_DIR/cm-%h"
@@ -37,14 +41,22 @@ docker image prune --force --filter label=service=bench >/dev/null; docker image
 --filter label=service=bench | tr -d '\\n')$IMAGE:latest\\|$IMAGE:<none>\" | while read id tag; do docker rmi \$tag \
 >/dev/null; done"
 
+if [[ "${FLOOR_MODE:-deploy}" == rollback ]]; then
+  pull=""
+  rename() { echo "docker rename bench-$1-$NEW bench-$1-${NEW}_replaced_$RANDOM$RANDOM && "; }
+  prune="docker tag $IMAGE:$NEW $IMAGE:latest"
+else
+  rename() { :; }
+fi
+
 barrier="$FLOOR_DIR/barrier-$NEW"; rm -f "$barrier"
 host() { # ADDRESS ROLE
-  ssh_ "$1" "$pull"
+  [[ -z "$pull" ]] || ssh_ "$1" "$pull"
   if [[ "$2" == web ]]; then
-    ssh_ "$1" "$(boot web)"; touch "$barrier"; ssh_ "$1" "$(stop web)"
+    ssh_ "$1" "$(rename web)$(boot web)"; touch "$barrier"; ssh_ "$1" "$(stop web)"
   else
     local i=0; until [[ -f "$barrier" ]]; do (( ++i < 6000 )) || exit 1; sleep 0.02; done
-    ssh_ "$1" "$(boot workers) && $(stop workers)"
+    ssh_ "$1" "$(rename workers)$(boot workers) && $(stop workers)"
   fi
 }
 pids=()

@@ -18,8 +18,9 @@
 #   JVM_CONFIG       written to the app's .mvn/jvm.config; default "-XX:TieredStopAtLevel=1", what examples/hello
 #                    and docs/performance.md recommend for a project that deploys; JVM_CONFIG= (empty) for none
 #   KEEP_FLEET=1     leave the fleets up at the end (a second call reuses them); SKIP_BUILD=1 reuses target/*.jar
-#   FLOOR=1          real hosts, deploy: also runs src/it/bench/docker-floor.sh as a third "tool" (floor): the Docker
-#                    work over plain ssh with no tool around it (what neither tool can go below on this machine)
+#   FLOOR=1          real hosts (deploy or rollback): also runs src/it/bench/docker-floor.sh as a third "tool"
+#                    (floor): the Docker work over plain ssh with no tool around it (what neither tool can go below
+#                    on this machine)
 #   WARMUPS=1        deploy only: one warm-up deploy (by the plugin) instead of two, for 500 hosts where a run
 #                    takes minutes
 #   MVN              the Maven launcher that runs the plugin (default: bin/mvn of the Maven 3.9 distribution the
@@ -180,7 +181,7 @@ else
 fi
 
 # ---- versions -----------------------------------------------------------------------------------------------------
-FLOOR="${FLOOR:-0}"; [[ "$MODE" == real && "$SCENARIO" == deploy ]] || FLOOR=0
+FLOOR="${FLOOR:-0}"; [[ "$MODE" == real ]] || FLOOR=0
 VERSIONS=(w1 w2)
 for (( i = 1; i <= RUNS; i++ )); do VERSIONS+=("k$i" "p$i"); (( FLOOR )) && VERSIONS+=("f$i"); done
 if [[ "$MODE" == real ]]; then
@@ -265,7 +266,7 @@ tool_cmd() {
   if [[ "$1" == kamal ]]; then
     echo "env HOME=$WORK/home KAMAL_SRC=$KAMAL_SRC $KAMAL $2 $([[ "$2" == deploy ]] && echo "-P --version $3" || echo "$3")"
   elif [[ "$1" == floor ]]; then
-    echo "env FLOOR_KEY=$WORK/home/.ssh/id_ed25519 FLOOR_KNOWN_HOSTS=$WORK/home/.ssh/known_hosts FLOOR_REG=$REG" \
+    echo "env FLOOR_MODE=$2 FLOOR_KEY=$WORK/home/.ssh/id_ed25519 FLOOR_KNOWN_HOSTS=$WORK/home/.ssh/known_hosts FLOOR_REG=$REG" \
       "FLOOR_DIR=$WORK FLOOR_WEB=$(IFS=,; echo "${ADDRS[*]:0:$web}") FLOOR_WORKERS=$(IFS=,; echo "${ADDRS[*]:$web}") bash $PROJECT/src/it/bench/docker-floor.sh $3 $current"
   else
     echo "env MAVEN_OPTS=-Duser.home=$WORK/home $MVN -B -o -Dmaven.repo.local=$WORK/repo" \
