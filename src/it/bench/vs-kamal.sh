@@ -20,7 +20,8 @@
 #   KEEP_FLEET=1     leave the fleets up at the end (a second call reuses them); SKIP_BUILD=1 reuses target/*.jar
 #   FLOOR=1          real hosts (deploy or rollback): also runs src/it/bench/docker-floor.sh as a third "tool"
 #                    (floor): the Docker work over plain ssh with no tool around it (what neither tool can go below
-#                    on this machine)
+#                    on this machine), and Maven alone (`mvn validate` in the app, no plugin goal: what any Maven
+#                    plugin pays before its first line runs)
 #   WARMUPS=1        deploy only: one warm-up deploy (by the plugin) instead of two, for 500 hosts where a run
 #                    takes minutes
 #   MVN              the Maven launcher that runs the plugin (default: bin/mvn of the Maven 3.9 distribution the
@@ -80,6 +81,12 @@ summary() {
     echo "the Docker work alone (floor): wall $fw s; the plugin takes $(awk -v a="$pw" -v b="$fw" 'BEGIN { printf "%.2f", a - b }') s more$(
       (( HAVE_KAMAL )) && read -r kw _ _ <<< "$(stats kamal 3)" && echo ", Kamal $(awk -v a="$kw" -v b="$fw" 'BEGIN { printf "%.2f", a - b }') s more;" \
         "0.8 x Kamal = $(awk -v a="$kw" 'BEGIN { printf "%.2f", 0.8 * a }') s")"
+  fi
+  if [[ " ${TOOLS[*]} " == *" maven "* ]]; then
+    read -r mw _ _ <<< "$(stats maven 3)"; read -r fw _ _ <<< "$(stats floor 3)"; read -r pw _ _ <<< "$(stats plugin 3)"
+    echo "Maven alone (mvn validate in the app, no plugin): wall $mw s; floor + Maven = $(awk -v a="$fw" -v b="$mw" \
+      'BEGIN { printf "%.2f", a + b }') s, the plugin's own share above that $(awk -v p="$pw" -v a="$fw" -v b="$mw" \
+      'BEGIN { printf "%.2f", p - a - b }') s"
   fi
   echo "runs: $WORK/results (tool label wall cpu rssKiB cmdMin cmdMax connMin connMax load1Before load1After sftpSessions); logs: $WORK/logs"
 }
@@ -265,6 +272,8 @@ if [[ -n "$JVM_CONFIG" ]]; then mkdir -p "$WORK/app/.mvn"; echo "$JVM_CONFIG" > 
 tool_cmd() {
   if [[ "$1" == kamal ]]; then
     echo "env HOME=$WORK/home KAMAL_SRC=$KAMAL_SRC $KAMAL $2 $([[ "$2" == deploy ]] && echo "-P --version $3" || echo "$3")"
+  elif [[ "$1" == maven ]]; then
+    echo "env MAVEN_OPTS=-Duser.home=$WORK/home $MVN -B -o -Dmaven.repo.local=$WORK/repo -Dmaven.repo.local.tail=$M2 validate"
   elif [[ "$1" == floor ]]; then
     echo "env FLOOR_MODE=$2 FLOOR_KEY=$WORK/home/.ssh/id_ed25519 FLOOR_KNOWN_HOSTS=$WORK/home/.ssh/known_hosts FLOOR_REG=$REG" \
       "FLOOR_DIR=$WORK FLOOR_WEB=$(IFS=,; echo "${ADDRS[*]:0:$web}") FLOOR_WORKERS=$(IFS=,; echo "${ADDRS[*]:$web}") bash $PROJECT/src/it/bench/docker-floor.sh $3 $current"
@@ -313,7 +322,7 @@ measure() {
 # ---- the runs -----------------------------------------------------------------------------------------------------
 : > "$WORK/results"
 TOOLS=(plugin); (( HAVE_KAMAL )) && TOOLS=(kamal plugin)
-(( FLOOR )) && TOOLS+=(floor)
+(( FLOOR )) && TOOLS+=(floor maven)
 say "$SCENARIO on $HOSTS $MODE hosts ($web web, $workers workers), $RUNS runs each of: ${TOOLS[*]}; work dir $WORK"
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 write_meta() {
@@ -338,10 +347,11 @@ for (( i = 1; i <= RUNS; i++ )); do
   order=(); for (( j = 0; j < ${#TOOLS[@]}; j++ )); do order+=("${TOOLS[(j + i - 1) % ${#TOOLS[@]}]}"); done
   for t in "${order[@]}"; do
     if [[ "$SCENARIO" == deploy ]]; then
-      v="${t:0:1}$i"; measure "$t" deploy "$v" "${t:0:1}$i"; current="$v"
+      v="${t:0:1}$i"; measure "$t" deploy "$v" "${t:0:1}$i"
     else
-      v=$([[ "$current" == w1 ]] && echo w2 || echo w1); measure "$t" rollback "$v" "${t:0:1}$i"; current="$v"
+      v=$([[ "$current" == w1 ]] && echo w2 || echo w1); measure "$t" rollback "$v" "${t:0:1}$i"
     fi
+    [[ "$t" == maven ]] || current="$v"   # Maven alone deploys nothing
   done
 done
 LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
