@@ -1,10 +1,7 @@
 package org.kamal4j.commands;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import org.kamal4j.commands.Command.Text;
-import org.kamal4j.commands.Command.Text.Kind;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Role;
 
@@ -126,16 +123,14 @@ public final class AppCommands {
         // the container by its exact name: one docker call per poll instead of the lookup piped into xargs
         Command status = Command.of("docker", "inspect", "--type", "container", "--format", STATUS_FORMAT,
                 containerName(version));
-        Line poll = new Line().raw("end=$(( $(date +%s) + " + seconds + " )); while :; do")
+        Command loop = new Line().raw("end=$(( $(date +%s) + " + seconds + " )); while :; do")
                 .substitution("status=", status, "", false).raw("|| exit $?;")
-                .raw("case \"$status\" in " + READY_STATUSES + ") break;; esac;");
-        Command loop = poll.raw("[ \"$(date +%s)\" -le \"$end\" ] || break; sleep 0.1; done; echo \"$status\"")
-                .build();
+                .raw("case \"$status\" in " + READY_STATUSES + ") break;; esac;")
+                .raw("[ \"$(date +%s)\" -le \"$end\" ] || break; sleep 0.1; done; echo \"$status\"").build();
         if (then == null) {
             return Command.subshell(loop).step("health");
         }
-        Command after = Command.ofParts(List.of(new Text(Kind.RAW, "case \"$status\" in " + thenStatuses
-                + ") true;; *) false;; esac"))).and(Command.group(then).raw(">/dev/null 2>&1"))
+        Command after = Command.script("case \"$status\" in " + thenStatuses + ") true;; *) false;; esac").and(Command.group(then).raw(">/dev/null 2>&1"))
                 .and(Command.of("echo", RETIRED_MARK)).tolerated();
         return Command.subshell(loop.then(after)).step("health");
     }

@@ -151,6 +151,19 @@ public final class Command {
         return new Command(parts, Set.of(), null);
     }
 
+    /**
+     * Shell syntax written by our own builders ({@code kill -HUP $PPID}, operators, {@code case} tests), sent as is.
+     * Never user input: that is {@link #verbatim}.
+     */
+    public static Command script(String text) {
+        return ofParts(List.of(new Text(Kind.RAW, text)));
+    }
+
+    /** Shell text written by the user ({@code server exec}), run as written, as Kamal does. */
+    public static Command verbatim(String text) {
+        return ofParts(List.of(new Text(Kind.VERBATIM, text)));
+    }
+
     /** {@code sh -c '<inner>'}, keeping the inner command's secrets and standard input. */
     public static Command subshell(Command inner) {
         return new Command(List.of(new Subshell(inner)), Set.of(), inner.stdin);
@@ -193,7 +206,7 @@ public final class Command {
      * it is chained with others (no extra process, unlike {@link #subshell}).
      */
     public static Command group(Command inner) {
-        return ofParts(List.of(new Text(Kind.RAW, "{"))).joinParts(inner).raw(";").raw("}").step(inner.step);
+        return script("{").joinParts(inner).raw(";").raw("}").step(inner.step);
     }
 
     /** This command's parts followed by {@code next}'s, with no operator between (for grouping). */

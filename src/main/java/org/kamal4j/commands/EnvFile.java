@@ -2,11 +2,8 @@ package org.kamal4j.commands;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.kamal4j.commands.Command.Text;
-import org.kamal4j.commands.Command.Text.Kind;
 import org.kamal4j.config.Env;
 import org.kamal4j.config.Secrets;
 
@@ -49,7 +46,7 @@ public record EnvFile(String content, Set<String> secretValues, Map<String, Stri
         if (fromEnvironment.isEmpty()) {
             return run;
         }
-        return Command.ofParts(List.of(new Text(Kind.RAW, "eval \"$(cat)\""))).and(run).withStdin(exports())
+        return Command.script("eval \"$(cat)\"").and(run).withStdin(exports())
                 .withSecrets(fromEnvironment.values());
     }
 

@@ -1,8 +1,5 @@
 package org.kamal4j.commands;
 
-import java.util.List;
-import org.kamal4j.commands.Command.Text;
-import org.kamal4j.commands.Command.Text.Kind;
 import org.kamal4j.config.Accessory;
 import org.kamal4j.config.DeployConfig;
 import org.kamal4j.config.Proxy;
@@ -110,7 +107,7 @@ public final class ProxyCommands {
                 + " --log-opt max-size=10m\") $(cat .kamal/proxy/image 2> /dev/null || echo \""
                 + ProxyRun.DEFAULT_REPOSITORY + "\"):$(cat .kamal/proxy/image_version 2> /dev/null || echo \""
                 + ProxyRun.MINIMUM_VERSION + "\") $(cat .kamal/proxy/run_command 2> /dev/null || echo \"\")";
-        return Command.ofParts(List.of(new Text(Kind.RAW, files))).pipe(Line.of("xargs", "docker", "run", "--name",
+        return Command.script(files).pipe(Line.of("xargs", "docker", "run", "--name",
                 CONTAINER, "--network", "kamal", "--detach", "--restart", "unless-stopped", "--volume",
                 "kamal-proxy-config:/home/kamal-proxy/.config/kamal-proxy", "--volume")
                 .expand("$PWD/" + APPS_CONFIG + ":" + CONTAINER_APPS_CONFIG).build());

@@ -1,8 +1,5 @@
 package org.kamal4j.commands;
 
-import java.util.List;
-import org.kamal4j.commands.Command.Text;
-import org.kamal4j.commands.Command.Text.Kind;
 
 /** Host preparation: the Docker presence, root/sudo and group checks and the Docker install. */
 public final class ServerCommands {
@@ -19,7 +16,7 @@ public final class ServerCommands {
 
     /** Succeeds when the user is root or may run {@code sudo usermod} without a password. */
     public static Command rootOrPasswordlessSudo() {
-        return Command.ofParts(List.of(new Text(Kind.RAW, IS_ROOT + " || sudo -nl usermod >/dev/null")));
+        return Command.script(IS_ROOT + " || sudo -nl usermod >/dev/null");
     }
 
     /** Downloads and runs Docker's install script (curl, else wget). */
@@ -30,12 +27,12 @@ public final class ServerCommands {
     }
 
     public static Command isRoot() {
-        return Command.ofParts(List.of(new Text(Kind.RAW, IS_ROOT)));
+        return Command.script(IS_ROOT);
     }
 
     /** Succeeds when the SSH user is in the {@code docker} group. */
     public static Command inDockerGroup() {
-        return Command.ofParts(List.of(new Text(Kind.RAW, "id -nG " + CURRENT_USER + " | grep -qw docker")));
+        return Command.script("id -nG " + CURRENT_USER + " | grep -qw docker");
     }
 
     /** Root or docker group member: the two checks in one round trip. */
@@ -44,12 +41,12 @@ public final class ServerCommands {
     }
 
     public static Command addToDockerGroup() {
-        return Command.ofParts(List.of(new Text(Kind.RAW, "sudo -n usermod -aG docker " + CURRENT_USER)));
+        return Command.script("sudo -n usermod -aG docker " + CURRENT_USER);
     }
 
     /** Ends the SSH session so the next one sees the new group (the connection drop is expected). */
     public static Command refreshSession() {
-        return Command.ofParts(List.of(new Text(Kind.RAW, "kill -HUP $PPID")));
+        return Command.script("kill -HUP $PPID");
     }
 
     public static Command ensureRunDirectory() {

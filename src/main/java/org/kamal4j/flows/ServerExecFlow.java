@@ -3,8 +3,6 @@ package org.kamal4j.flows;
 import java.util.List;
 import org.kamal4j.FlowException;
 import org.kamal4j.commands.Command;
-import org.kamal4j.commands.Command.Text;
-import org.kamal4j.commands.Command.Text.Kind;
 import org.kamal4j.flows.context.FlowContext;
 import org.kamal4j.runner.MultiHostException;
 
@@ -24,7 +22,7 @@ public final class ServerExecFlow {
         }
         List<String> hosts = ctx.selection().hosts();
         ctx.output().info("Running '" + shellCommand + "' on " + String.join(", ", hosts) + "...");
-        Command command = Command.ofParts(List.of(new Text(Kind.VERBATIM, shellCommand)));
+        Command command = Command.verbatim(shellCommand);
         ctx.on(hosts, (host, s) -> {
             s.run(ctx.audit(ctx.config()).record("Executed cmd '" + shellCommand + "' on " + host, null));
             String out = s.run(command);
