@@ -48,7 +48,7 @@ set_status() { # NAME STATUS -> 0 if found
 }
 
 # Container listing (ps, container ls): filters by label=service/role, name=^X$, status, ancestor; --all,
-# --latest, --quiet, --format with {{.Names}} {{.ID}} {{.Image}} {{.Status}}.
+# --latest, --quiet, --format with {{.Names}} {{.ID}} {{.Image}} {{.Status}} {{.State}}.
 list_containers() {
   local all=0 latest=0 quiet=0 format="" service="" role="" name="" ancestor="-" statuses=" "
   while (( $# )); do
@@ -65,7 +65,9 @@ list_containers() {
           label=destination*) ;;
           name=*) name="${2#name=}"; name="${name#^}"; name="${name%\$}" ;;
           status=*) statuses+="${2#status=} " ;;
-          ancestor=*) ancestor="${2#ancestor=}" ;;
+          ancestor=*) # an image ID, or a reference docker resolves (none: matches nothing, as docker does)
+            ancestor="${2#ancestor=}"
+            [[ "$ancestor" == *[:/]* ]] && { ancestor="$(image_id "$ancestor")"; ancestor="${ancestor:-no-such-image}"; } ;;
           *) fail "fake-docker: unknown filter $2" ;;
         esac
         shift ;;
@@ -88,7 +90,7 @@ list_containers() {
     if (( quiet )); then line="$n"
     elif [[ -n "$format" ]]; then
       line="${format//\{\{.Names\}\}/$n}"; line="${line//\{\{.ID\}\}/$n}"
-      line="${line//\{\{.Image\}\}/$ref}"; line="${line//\{\{.Status\}\}/$s}"
+      line="${line//\{\{.Image\}\}/$ref}"; line="${line//\{\{.Status\}\}/$s}"; line="${line//\{\{.State\}\}/$s}"
     else line="$n   $ref   $s"
     fi
     out+=("$line")

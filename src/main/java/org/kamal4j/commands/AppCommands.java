@@ -187,7 +187,7 @@ public final class AppCommands {
      */
     public Command currentRunningVersionIn(String var) {
         Line names = Line.of("--format", "{{.Names}}");
-        Command withAncestor = latestOfLatestImage(names).then(new Line().raw(linesOf(var)
+        Command withAncestor = latestOfLatestTag(names).then(new Line().raw(linesOf(var)
                 + " case \"$state\" in running|restarting) echo \"$name\";; esac; done").build());
         return Command.group(withAncestor).raw("| head -1 |").raw(stripPrefixLoop());
     }
@@ -315,6 +315,18 @@ public final class AppCommands {
                 .args("--filter", "status=running", "--filter", "status=restarting", "--filter")
                 .substitution("ancestor=", Command.of("docker", "image", "ls", "--filter",
                         "reference=" + config.latestImage(), "--format", "{{.ID}}"), "", false)
+                .build();
+    }
+
+    /**
+     * As {@link #latestOfLatestImage}, naming the image by its {@code latest} reference: docker resolves it itself,
+     * one docker call where Kamal's form makes two. Docker matches nothing when the reference does not exist, as it
+     * does for Kamal's empty {@code ancestor=}. Kept to the probe: the logs and exec lookups stay Kamal's text.
+     */
+    private Command latestOfLatestTag(Line output) {
+        return roleFilters(Line.of("docker", "ps", "--latest").addAll(output))
+                .args("--filter", "status=running", "--filter", "status=restarting",
+                        "--filter", "ancestor=" + config.latestImage())
                 .build();
     }
 

@@ -104,7 +104,8 @@ class RoleVersionsShellTest {
 
     /**
      * A stand-in docker: {@code container ls} prints {@code containers} (null: fails as a stopped daemon does),
-     * {@code ps --latest} with an ancestor filter prints {@code ofLatestImage}, anything else prints nothing.
+     * {@code ps --latest} with the latest tag as ancestor filter prints {@code ofLatestImage}, anything else prints
+     * nothing.
      */
     private void docker(String containers, String ofLatestImage) throws Exception {
         if (containers != null) {
@@ -119,8 +120,7 @@ class RoleVersionsShellTest {
                   "container ls")
                     [ -f "$state/containers" ] || { echo 'Cannot connect to the Docker daemon' >&2; exit 1; }
                     cat "$state/containers" ;;
-                  "ps --latest") case "$*" in *ancestor=sha256:latest*) cat "$state/latest" ;; esac ;;
-                  "image ls") echo sha256:latest ;;
+                  "ps --latest") case "$*" in *ancestor=registry.example/app:latest*) cat "$state/latest" ;; esac ;;
                 esac
                 """);
         Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
