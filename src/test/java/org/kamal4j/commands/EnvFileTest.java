@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kamal4j.config.Env;
 import org.kamal4j.config.SecretNotFoundException;
 import org.kamal4j.config.Secrets;
@@ -43,10 +44,9 @@ class EnvFileTest {
     }
 
     @Test
-    void aTerminalRunReadsTheValueFromAFileItRemovesFirst() throws Exception {
+    void aTerminalRunReadsTheValueFromAFileItRemovesFirst(@TempDir Path dir) throws Exception {
         String value = "line1\nit's $HOME `id` $(touch canary)\r\nend\\";
         EnvFile file = EnvFile.of(new Env(Map.of(), List.of("X"), Map.of()), Secrets.of(Map.of("X", value)));
-        Path dir = Files.createTempDirectory("envfile-");
         Path exports = dir.resolve(".kamal/web.env.exec-1234");
         Files.createDirectories(exports.getParent());
         Files.writeString(exports, file.exports());
