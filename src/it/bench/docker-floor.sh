@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The floor of a deploy on real hosts: the Docker work every blue-green deploy of Kamal's shape has to do, sent
 # straight over OpenSSH (one multiplexed connection per host) with no tool around it. vs-kamal.sh runs it as a third
-# "tool" with FLOOR=1 (3 real hosts: its figures bound what Kamal and the plugin can reach on the same machine).
+# "tool" with FLOOR=1: its figures bound what Kamal and the plugin can reach on the same machine (on real hosts the
+# Docker daemons' work; on fake hosts the stand-in docker's and sshd's, src/it/bench/fake-docker.sh).
 #
 #   docker-floor.sh NEW_VERSION OLD_VERSION
 #

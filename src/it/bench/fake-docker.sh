@@ -216,7 +216,8 @@ case "$cmd" in
   info) # no registry mirror, answered as Docker does
     [[ "$*" == *Mirrors* ]] && { echo 'template: :1:2: executing "" at <index .RegistryConfig.Mirrors 0>: error calling index: reflect: slice index out of range' >&2; exit 1; }
     echo "fake-docker info" ;;
-  pull) ref="$1"; set_image "$ref" "id-${ref##*:}"; echo "${ref##*:}: Pulling from ${ref%:*}"; echo "Status: Downloaded newer image for $ref" ;;
+  pull) for ref; do [[ "$ref" == -* ]] || break; done   # the image, after options such as -q
+    set_image "$ref" "id-${ref##*:}"; echo "${ref##*:}: Pulling from ${ref%:*}"; echo "Status: Downloaded newer image for $ref" ;;
   tag) id="$(image_id "$1")"; [[ -n "$id" ]] || fail "No such image: $1"; set_image "$2" "$id" ;;
   rmi) for x in "$@"; do [[ "$x" == -* ]] || { remove_image "$x"; echo "Untagged: $x"; }; done ;;
   image)

@@ -15,12 +15,13 @@
 #                    (fake, 200 hosts each), so runs of different sizes can share the machine
 #   BOOT_LIMIT       adds `boot: {limit: BOOT_LIMIT}` to the deploy.yml (e.g. 25%)
 #   JAVA_HOME        the JDK Maven runs the plugin on (default: the java on the PATH); the summary names it
-#   JVM_CONFIG       written to the app's .mvn/jvm.config; default "-XX:TieredStopAtLevel=1", what examples/hello
-#                    and docs/performance.md recommend for a project that deploys; JVM_CONFIG= (empty) for none
+#   JVM_CONFIG       written to the app's .mvn/jvm.config; default "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+#                    -Xms64m", what examples/hello and docs/performance.md recommend for a project that deploys;
+#                    JVM_CONFIG= (empty) for none
 #   KEEP_FLEET=1     leave the fleets up at the end (a second call reuses them); SKIP_BUILD=1 reuses target/*.jar
-#   FLOOR=1          real hosts (deploy or rollback): also runs src/it/bench/docker-floor.sh as a third "tool"
-#                    (floor): the Docker work over plain ssh with no tool around it (what neither tool can go below
-#                    on this machine), and Maven alone (`mvn validate` in the app, no plugin goal: what any Maven
+#   FLOOR=1          deploy or rollback: also runs src/it/bench/docker-floor.sh as a third "tool" (floor): the
+#                    Docker work over plain ssh with no tool around it (what neither tool can go below on this
+#                    machine; on fake hosts the stand-in docker's work and sshd's), and Maven alone (`mvn validate` in the app, no plugin goal: what any Maven
 #                    plugin pays before its first line runs)
 #   WARMUPS=1        deploy only: one warm-up deploy (by the plugin) instead of two, for 500 hosts where a run
 #                    takes minutes
@@ -188,9 +189,12 @@ else
 fi
 
 # ---- versions -----------------------------------------------------------------------------------------------------
-FLOOR="${FLOOR:-0}"; [[ "$MODE" == real ]] || FLOOR=0
-VERSIONS=(w1 w2)
-for (( i = 1; i <= RUNS; i++ )); do VERSIONS+=("k$i" "p$i"); (( FLOOR )) && VERSIONS+=("f$i"); done
+FLOOR="${FLOOR:-0}"
+# Versions start with this run's time, so a fleet kept up from an earlier run (KEEP_FLEET=1) has no container of
+# the version being booted: otherwise each deploy would first rename the earlier run's container out of the way.
+VP="$(date +%H%M%S)-"
+VERSIONS=("${VP}w1" "${VP}w2")
+for (( i = 1; i <= RUNS; i++ )); do VERSIONS+=("${VP}k$i" "${VP}p$i"); (( FLOOR )) && VERSIONS+=("${VP}f$i"); done
 if [[ "$MODE" == real ]]; then
   say "pushing $REG/bench:{${VERSIONS[*]}} (examples/hello's app:v1 with label service=bench)"
   export DOCKER_HOST; DOCKER_HOST="$(cat "$F1/docker.host")"
@@ -264,7 +268,7 @@ cat > "$WORK/app/pom.xml" <<POM
 </project>
 POM
 rm -rf "$WORK/app/.mvn"
-JVM_CONFIG="${JVM_CONFIG-"-XX:TieredStopAtLevel=1"}"
+JVM_CONFIG="${JVM_CONFIG-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m"}"
 if [[ -n "$JVM_CONFIG" ]]; then mkdir -p "$WORK/app/.mvn"; echo "$JVM_CONFIG" > "$WORK/app/.mvn/jvm.config"; fi
 
 # ---- one run ------------------------------------------------------------------------------------------------------
@@ -336,20 +340,20 @@ write_meta
 # stopped one to go back to) and fills the page cache for both tools.
 # WARMUPS=1 (deploy only) keeps the first, for large fleets where each run takes minutes.
 warm=(plugin plugin); (( HAVE_KAMAL )) && warm=(plugin kamal)
-measure "${warm[0]}" deploy w1 warm1
-current=w1
+measure "${warm[0]}" deploy "${VP}w1" warm1
+current="${VP}w1"
 if [[ "${WARMUPS:-2}" != 1 ]]; then
-  measure "${warm[1]}" deploy w2 warm2
-  current=w2
+  measure "${warm[1]}" deploy "${VP}w2" warm2
+  current="${VP}w2"
 fi
 : > "$WORK/results"
 for (( i = 1; i <= RUNS; i++ )); do
   order=(); for (( j = 0; j < ${#TOOLS[@]}; j++ )); do order+=("${TOOLS[(j + i - 1) % ${#TOOLS[@]}]}"); done
   for t in "${order[@]}"; do
     if [[ "$SCENARIO" == deploy ]]; then
-      v="${t:0:1}$i"; measure "$t" deploy "$v" "${t:0:1}$i"
+      v="$VP${t:0:1}$i"; measure "$t" deploy "$v" "${t:0:1}$i"
     else
-      v=$([[ "$current" == w1 ]] && echo w2 || echo w1); measure "$t" rollback "$v" "${t:0:1}$i"
+      v=$([[ "$current" == "${VP}w1" ]] && echo "${VP}w2" || echo "${VP}w1"); measure "$t" rollback "$v" "${t:0:1}$i"
     fi
     [[ "$t" == maven ]] || current="$v"   # Maven alone deploys nothing
   done
