@@ -17,8 +17,8 @@ import org.kamal4j.flows.steps.ProxyBoot;
 import org.kamal4j.runner.MultiHostException;
 
 /**
- * {@code kamal:deploy} and {@code kamal:redeploy}: build and push (or use the registry's image), pull
- * on the app hosts, take the lock, {@code pre-deploy}, make sure kamal-proxy runs (deploy only), stop stale
+ * {@code kamal:deploy} and {@code kamal:redeploy}: build and push (or use the registry's image), take the lock,
+ * pull on the app hosts, {@code pre-deploy}, make sure kamal-proxy runs (deploy only), stop stale
  * containers, boot group by group, tag latest, prune (deploy only), release the lock, {@code post-deploy}. The lock
  * is released on every path; after Ctrl-C it is released last, once every host is on one version, and each host's
  * state is printed ({@link org.kamal4j.flows.context.StopOnInterrupt}).
@@ -76,13 +76,17 @@ public final class DeployFlow {
             if (!skipPush) {
                 new ImageBuild(ctx).buildAndPush(config);
             }
-            steps.pull(config);
+            // The lock before the pull (Kamal takes it after): a refused deploy has pulled nothing, and the pull's
+            // command can then also ask each host what runs (one round trip less per host), unless a pre-deploy
+            // hook runs in between and might change it. The pull's audit record makes .kamal on the app hosts.
             lock.runDirectoryMadeOn(ctx.selection().appHosts());
-            lock.alreadyDone("only the image " + config.absoluteImage() + (skipPush ? "" : " was built and pushed"
-                    + " (with " + config.latestImage() + ") and") + " was pulled on " + ctx.selection().appHosts().size()
-                    + " host(s), nothing else was changed");
+            if (!skipPush) {
+                lock.alreadyDone("only the image " + config.absoluteImage() + " was built and pushed (with "
+                        + config.latestImage() + "), nothing else was changed");
+            }
             ctx.stop().check("taking the deploy lock");
             lock.acquire(LockCommands.AUTOMATIC_MESSAGE, config.version());
+            steps.pull(config, !ctx.hooks().exists("pre-deploy"));
             ctx.hook("pre-deploy", config.version(), ctx.selection().hosts(), Map.of());
             if (prune) {
                 // redeploy skips the proxy boot as it skips pruning, as Kamal does

@@ -105,7 +105,9 @@ class DeployFlowTest {
             assertEquals("1.1.1.2", e.failures().get(0).label());
             assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
             assertTrue(f.fake.ran("1.1.1.1", "docker pull registry.example/app:abc123"), "other hosts completed");
-            assertFalse(f.fake.ran("1.1.1.1", "mkdir .kamal/lock-app"), "no lock taken before the pull succeeded");
+            assertTrue(f.fake.ran("1.1.1.1", "mkdir .kamal/lock-app"), "the lock comes before the pull");
+            assertTrue(f.lockReleased(), "and is released after the failed pull");
+            assertFalse(f.fake.ran("1.1.1.1", "docker run"), "nothing booted");
         }
     }
 
@@ -138,9 +140,10 @@ class DeployFlowTest {
             FlowException e = assertThrows(FlowException.class, () -> DeployFlow.deploy(f.context()).run(true));
 
             assertTrue(e.heading().startsWith("Deploy lock found on 1.1.1.1"), e.heading());
-            assertTrue(e.heading().contains("only the image registry.example/app:abc123 was pulled on 2 host(s)"),
-                    e.heading());
+            assertTrue(e.heading().contains("so nothing was changed"), e.heading());
             assertTrue(e.details().contains("Message: DB migration"), e.details());
+            assertFalse(f.fake.ran("1.1.1.1", "docker pull"), "the lock comes before the pull");
+            assertFalse(f.fake.ran("1.1.1.2", "docker pull"), "the lock comes before the pull");
             assertFalse(f.fake.ran("1.1.1.1", "docker run"));
             assertFalse(f.fake.ran("1.1.1.1", "rm .kamal/lock-app/details"), "someone else's lock is kept");
         }
@@ -169,7 +172,7 @@ class DeployFlowTest {
                 assertEquals(f.fake.commands(host).size(), ctx.transport().commands(host));
                 assertTrue(trips <= 10, host + " used " + trips + " round trips");
             }
-            assertTrue(f.output.text().contains("DEBUG [1.1.1.1] 8 remote commands, 0 uploads"), f.output.text());
+            assertTrue(f.output.text().contains("DEBUG [1.1.1.1] 7 remote commands, 0 uploads"), f.output.text());
         }
     }
 

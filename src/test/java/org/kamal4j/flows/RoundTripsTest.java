@@ -42,9 +42,9 @@ class RoundTripsTest {
         try (FlowFixture f = healthy()) {
             DeployFlow.deploy(f.context()).run(true);
 
-            // lock holder: pull, lock, probe, boot (audit + env file + run + wait), stop old, tag + prune, release;
+            // lock holder: lock, pull + probe, boot (audit + env file + run + wait), stop old, tag + prune, release;
             // workers wait at the barrier, so their old container's stop rides in their boot command
-            assertEquals(Map.of("1.1.1.1", 7, "1.1.1.2", 4, "1.1.1.3", 2), counts(f));
+            assertEquals(Map.of("1.1.1.1", 6, "1.1.1.2", 3, "1.1.1.3", 2), counts(f));
             // (inside the wait's `sh -c`, so its quotes are escaped: match the container and the stop)
             assertEquals(1, f.fake.commands("1.1.1.2").stream().filter(c -> c.contains("name=^app-workers-def456$")
                     && c.contains("xargs docker stop")).count(), "the stop is sent once, in the boot command");
@@ -58,7 +58,7 @@ class RoundTripsTest {
         try (FlowFixture f = new FlowFixture()) {
             DeployFlow.deploy(f.context()).run(true);
 
-            assertEquals(Map.of("1.1.1.1", 8, "1.1.1.2", 6, "1.1.1.3", 2), counts(f));
+            assertEquals(Map.of("1.1.1.1", 7, "1.1.1.2", 5, "1.1.1.3", 2), counts(f));
         }
     }
 
@@ -69,12 +69,12 @@ class RoundTripsTest {
 
             DeployFlow.deploy(f.context()).run(true);
 
-            // web hosts: pull, (lock), proxy version, proxy start, probe, boot (audit + run + switch), stop old,
-            // tag + prune, (release); the workers host: pull, probe, boot (audit + run + wait), stop old, tag + prune.
+            // web hosts: (lock), pull + probe, proxy version, proxy start, boot (audit + run + switch), stop old,
+            // tag + prune, (release); the workers host: pull + probe, boot (audit + run + wait), stop old, tag + prune.
             // 1.1.1.2's stop rides in its boot command when 1.1.1.1 opened the barrier before 1.1.1.2 started (the
             // next test makes sure of it), else it is a command of its own: sent once either way
             boolean rode = stopRodeInBoot(f, "1.1.1.2");
-            assertEquals(Map.of("1.1.1.1", 9, "1.1.1.2", rode ? 6 : 7, "1.1.1.3", 5), counts(f));
+            assertEquals(Map.of("1.1.1.1", 8, "1.1.1.2", rode ? 5 : 6, "1.1.1.3", 4), counts(f));
             assertEquals(1, f.fake.commands("1.1.1.2").stream().filter(c -> c.contains(STOP_OLD_WEB)).count());
         }
     }
@@ -89,7 +89,7 @@ class RoundTripsTest {
 
             assertFalse(stopRodeInBoot(f, "1.1.1.1"), "the gatekeeper stops its old container after opening");
             assertTrue(stopRodeInBoot(f, "1.1.1.2"), f.fake.commands("1.1.1.2").toString());
-            assertEquals(Map.of("1.1.1.1", 9, "1.1.1.2", 6, "1.1.1.3", 5), counts(f));
+            assertEquals(Map.of("1.1.1.1", 8, "1.1.1.2", 5, "1.1.1.3", 4), counts(f));
         }
     }
 
@@ -140,7 +140,8 @@ class RoundTripsTest {
             assertTrue(e.getMessage().contains("pull (docker pull, then the service label check) stderr: Image "
                     + "registry.example/app:abc123 is missing the 'service' label"), e.getMessage());
             assertFalse(e.getMessage().contains(Command.STEP_FAILED), e.getMessage());
-            assertFalse(f.fake.ran("1.1.1.1", "mkdir .kamal/lock-app"), "no lock after a failed pull");
+            assertTrue(f.lockReleased(), "the lock taken before the pull is released after it failed");
+            assertFalse(f.fake.ran("1.1.1.1", "docker run"), "nothing booted");
         }
     }
 }

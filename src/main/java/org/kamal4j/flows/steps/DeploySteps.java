@@ -29,6 +29,8 @@ import org.kamal4j.runner.WebBarrier;
 public final class DeploySteps {
 
     private final FlowContext ctx;
+    /** What each app host runs, per role, asked in the pull's command ({@link #pull(DeployConfig, boolean)}). */
+    private volatile Map<String, Map<String, RoleVersions>> probed;
 
     public DeploySteps(FlowContext ctx) {
         this.ctx = ctx;
@@ -39,6 +41,16 @@ public final class DeploySteps {
      * command per host. The audit record creates {@code .kamal}, so {@link DeployLock} need not on these hosts.
      */
     public void pull(DeployConfig config) throws MultiHostException, InterruptedException {
+        pull(config, false);
+    }
+
+    /**
+     * As {@link #pull(DeployConfig)}; with {@code probe} the same command then asks each host what runs
+     * ({@link RoleVersions#probeSteps}) and {@link #stopStaleContainers} uses these answers instead of asking again:
+     * one round trip less per host. Only for a caller that holds the deploy lock and runs nothing between this and
+     * the boot that could change the host's containers (a {@code pre-deploy} hook could).
+     */
+    public void pull(DeployConfig config, boolean probe) throws MultiHostException, InterruptedException {
         ctx.output().info("Pull app image " + config.absoluteImage() + "...");
         List<Command> steps = new ArrayList<>();
         if (!config.registry().local()) {
@@ -50,8 +62,18 @@ public final class DeploySteps {
                 .and(new ImageCommands(config).pullAndCheck())
                 .step("pull (docker pull, then the service label check)"));
         // login, network and the audited pull in one round trip; a failure still names its step
-        Command pull = Command.steps(steps);
-        ctx.on(ctx.selection().appHosts(), (host, s) -> s.run(pull));
+        if (!probe) {
+            Command pull = Command.steps(steps);
+            ctx.on(ctx.selection().appHosts(), (host, s) -> s.run(pull));
+            return;
+        }
+        Map<String, Map<String, RoleVersions>> found = new ConcurrentHashMap<>();
+        ctx.on(ctx.selection().appHosts(), (host, s) -> {
+            List<Command> withProbe = new ArrayList<>(steps);
+            withProbe.addAll(RoleVersions.probeSteps(config, ctx.selection().roleNamesOn(host), ctx.randomHex()));
+            found.put(host, RoleVersions.parse(s.run(Command.steps(withProbe))));
+        });
+        probed = found;
     }
 
     /**
@@ -63,9 +85,12 @@ public final class DeploySteps {
             InterruptedException {
         ctx.output().info("Detect stale containers...");
         Map<String, RoleVersions> current = new ConcurrentHashMap<>();
+        Map<String, Map<String, RoleVersions>> known = probed;
+        probed = null; // answered once: a later call asks the hosts again
         ctx.on(ctx.selection().appHosts(), (host, s) -> {
             List<String> roles = ctx.selection().roleNamesOn(host);
-            Map<String, RoleVersions> found = RoleVersions.find(s, config, roles, ctx.randomHex());
+            Map<String, RoleVersions> found = known != null && known.containsKey(host) ? known.get(host)
+                    : RoleVersions.find(s, config, roles, ctx.randomHex());
             for (String roleName : roles) {
                 RoleVersions versions = found.getOrDefault(roleName, new RoleVersions(List.of(), "", ""));
                 current.put(AppBoot.key(host, roleName), versions);

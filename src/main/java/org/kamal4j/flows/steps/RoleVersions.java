@@ -31,6 +31,11 @@ public record RoleVersions(List<String> running, String current, String clash) {
      * as their separate commands did.
      */
     public static Command probe(DeployConfig config, List<String> roles, IntFunction<String> randomHex) {
+        return Command.steps(probeSteps(config, roles, randomHex));
+    }
+
+    /** The steps of {@link #probe}, for a command that runs them after steps of its own (the pull's). */
+    public static List<Command> probeSteps(DeployConfig config, List<String> roles, IntFunction<String> randomHex) {
         List<Command> steps = new ArrayList<>();
         for (String role : roles) {
             AppCommands app = new AppCommands(config, config.role(role), randomHex);
@@ -43,7 +48,7 @@ public record RoleVersions(List<String> running, String current, String clash) {
                     .and(app.containerIdIn(STATES, config.version()).tolerated())
                     .step("version lookup (docker ps) for role " + role));
         }
-        return Command.steps(steps);
+        return steps;
     }
 
     /** The shell variable the probe keeps a role's containers in ({@link AppCommands#readContainerStates}). */
@@ -55,8 +60,8 @@ public record RoleVersions(List<String> running, String current, String clash) {
         return parse(s.run(probe(config, roles, randomHex)));
     }
 
-    /** The answers in the probe's output, keyed by role. */
-    static Map<String, RoleVersions> parse(String output) {
+    /** The answers in the probe's output, keyed by role; lines before its first role (a pull's) are skipped. */
+    public static Map<String, RoleVersions> parse(String output) {
         Map<String, RoleVersions> found = new LinkedHashMap<>();
         String role = null;
         String section = null;
