@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kamal4j.commands.AppCommands;
 import org.kamal4j.commands.Command;
+import org.kamal4j.flows.local.Hooks;
 import org.kamal4j.runner.MultiHostException;
+import org.kamal4j.ssh.ExecResult;
+import org.kamal4j.ssh.FakeTransport;
 
 /**
  * Remote commands per host (uploads apart) of the running example (web 1.1.1.1 holds the lock, workers 1.1.1.2,
@@ -50,6 +57,33 @@ class RoundTripsTest {
                     && c.contains("xargs docker stop")).count(), "the stop is sent once, in the boot command");
             assertEquals(0, f.fake.uploads("1.1.1.1").size(), "the env file rides in the boot command");
             assertEquals(1, f.fake.files("1.1.1.1").size(), "the env file");
+        }
+    }
+
+    @Test
+    void withAPreDeployHookWhatRunsIsAskedAfterTheHookNotInThePull(@TempDir Path hooksDir) throws Exception {
+        try (FlowFixture f = healthy()) {
+            Files.writeString(hooksDir.resolve("pre-deploy"), "");
+            List<Long> hookRan = new ArrayList<>();
+            f.hooks = new Hooks(hooksDir, (c, env) -> {
+                hookRan.add((long) f.fake.execs().size());
+                return new ExecResult(0, "", "");
+            }, f.output, false);
+
+            DeployFlow.deploy(f.context()).run(true);
+
+            // the hook may change what runs: the probe is a command of its own after it, one more per app host
+            assertEquals(Map.of("1.1.1.1", 7, "1.1.1.2", 4, "1.1.1.3", 2), counts(f));
+            assertEquals(1, hookRan.size());
+            for (String host : List.of("1.1.1.1", "1.1.1.2")) {
+                List<FakeTransport.Exec> execs = f.fake.execs().stream().filter(e -> e.host().equals(host)).toList();
+                FakeTransport.Exec pull = execs.stream().filter(e -> e.command().contains("docker pull")).findFirst()
+                        .orElseThrow();
+                FakeTransport.Exec probe = execs.stream().filter(e -> e.command().contains("@@kamal-probe"))
+                        .findFirst().orElseThrow();
+                assertFalse(pull.command().contains("@@kamal-probe"), host + ": the pull does not ask");
+                assertTrue(probe.seq() > hookRan.get(0), host + ": asked after the hook ran");
+            }
         }
     }
 
