@@ -21,8 +21,8 @@
 #   KEEP_FLEET=1     leave the fleets up at the end (a second call reuses them); SKIP_BUILD=1 reuses target/*.jar
 #   FLOOR=1          deploy or rollback: also runs src/it/bench/docker-floor.sh as a third "tool" (floor): the
 #                    Docker work over plain ssh with no tool around it (what neither tool can go below on this
-#                    machine; on fake hosts the stand-in docker's work and sshd's), and Maven alone (`mvn validate` in the app, no plugin goal: what any Maven
-#                    plugin pays before its first line runs)
+#                    machine; on fake hosts the stand-in docker's work and sshd's), and Maven alone (`mvn
+#                    validate` in the app, no plugin goal: what any Maven plugin pays before its first line runs)
 #   WARMUPS=1        deploy only: one warm-up deploy (by the plugin) instead of two, for 500 hosts where a run
 #                    takes minutes
 #   MVN              the Maven launcher that runs the plugin (default: bin/mvn of the Maven 3.9 distribution the

@@ -130,8 +130,8 @@ public final class AppCommands {
         if (then == null) {
             return Command.subshell(loop).step("health");
         }
-        Command after = Command.script("case \"$status\" in " + thenStatuses + ") true;; *) false;; esac").and(Command.group(then).raw(">/dev/null 2>&1"))
-                .and(Command.of("echo", RETIRED_MARK)).tolerated();
+        Command after = Command.script("case \"$status\" in " + thenStatuses + ") true;; *) false;; esac")
+                .and(Command.group(then).raw(">/dev/null 2>&1")).and(Command.of("echo", RETIRED_MARK)).tolerated();
         return Command.subshell(loop.then(after)).step("health");
     }
 
@@ -304,15 +304,18 @@ public final class AppCommands {
     }
 
     private Command latestContainerScript(Line output) {
-        Command any = roleFilters(Line.of("docker", "ps", "--latest").addAll(output))
-                .args("--filter", "status=running", "--filter", "status=restarting").build();
-        return latestOfLatestImage(output).then(any);
+        return latestOfLatestImage(output).then(newestRunning(output).build());
+    }
+
+    /** {@code docker ps --latest} of this role's running (or restarting) containers, printing {@code output}. */
+    private Line newestRunning(Line output) {
+        return roleFilters(Line.of("docker", "ps", "--latest").addAll(output))
+                .args("--filter", "status=running", "--filter", "status=restarting");
     }
 
     /** The newest running (or restarting) container of this role whose image is the latest tag's. */
     private Command latestOfLatestImage(Line output) {
-        return roleFilters(Line.of("docker", "ps", "--latest").addAll(output))
-                .args("--filter", "status=running", "--filter", "status=restarting", "--filter")
+        return newestRunning(output).args("--filter")
                 .substitution("ancestor=", Command.of("docker", "image", "ls", "--filter",
                         "reference=" + config.latestImage(), "--format", "{{.ID}}"), "", false)
                 .build();
@@ -324,10 +327,7 @@ public final class AppCommands {
      * does for Kamal's empty {@code ancestor=}. Kept to the probe: the logs and exec lookups stay Kamal's text.
      */
     private Command latestOfLatestTag(Line output) {
-        return roleFilters(Line.of("docker", "ps", "--latest").addAll(output))
-                .args("--filter", "status=running", "--filter", "status=restarting",
-                        "--filter", "ancestor=" + config.latestImage())
-                .build();
+        return newestRunning(output).args("--filter", "ancestor=" + config.latestImage()).build();
     }
 
     private Line roleFilters(Line line) {

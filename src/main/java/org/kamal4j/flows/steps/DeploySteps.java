@@ -61,19 +61,19 @@ public final class DeploySteps {
         steps.add(audit.record("Pulled image with version " + config.version(), null)
                 .and(new ImageCommands(config).pullAndCheck())
                 .step("pull (docker pull, then the service label check)"));
-        // login, network and the audited pull in one round trip; a failure still names its step
-        if (!probe) {
-            Command pull = Command.steps(steps);
-            ctx.on(ctx.selection().appHosts(), (host, s) -> s.run(pull));
-            return;
-        }
+        // login, network, the audited pull (and the probe) in one round trip; a failure still names its step
         Map<String, Map<String, RoleVersions>> found = new ConcurrentHashMap<>();
         ctx.on(ctx.selection().appHosts(), (host, s) -> {
-            List<Command> withProbe = new ArrayList<>(steps);
-            withProbe.addAll(RoleVersions.probeSteps(config, ctx.selection().roleNamesOn(host), ctx.randomHex()));
-            found.put(host, RoleVersions.parse(s.run(Command.steps(withProbe))));
+            List<Command> all = new ArrayList<>(steps);
+            if (probe) {
+                all.addAll(RoleVersions.probeSteps(config, ctx.selection().roleNamesOn(host), ctx.randomHex()));
+            }
+            String out = s.run(Command.steps(all));
+            if (probe) {
+                found.put(host, RoleVersions.parse(out));
+            }
         });
-        probed = found;
+        probed = probe ? found : null;
     }
 
     /**
@@ -89,8 +89,10 @@ public final class DeploySteps {
         probed = null; // answered once: a later call asks the hosts again
         ctx.on(ctx.selection().appHosts(), (host, s) -> {
             List<String> roles = ctx.selection().roleNamesOn(host);
-            Map<String, RoleVersions> found = known != null && known.containsKey(host) ? known.get(host)
-                    : RoleVersions.find(s, config, roles, ctx.randomHex());
+            Map<String, RoleVersions> found = known == null ? null : known.get(host);
+            if (found == null) {
+                found = RoleVersions.find(s, config, roles, ctx.randomHex());
+            }
             for (String roleName : roles) {
                 RoleVersions versions = found.getOrDefault(roleName, new RoleVersions(List.of(), "", ""));
                 current.put(AppBoot.key(host, roleName), versions);
