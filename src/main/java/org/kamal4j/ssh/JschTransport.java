@@ -9,10 +9,16 @@ import org.kamal4j.config.Sshkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real SSH transport on JSch: one connection per (host, lane) reused for the whole run, host keys checked
@@ -28,6 +34,8 @@ public final class JschTransport implements Transport {
     private final DnsRetry dns;
     private final Map<String, JschSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, PooledConnection> pools = new ConcurrentHashMap<>();
+    /** Threads of {@link #connectAhead}: at most max_concurrent_starts, which is all that may connect at once. */
+    private final ExecutorService ahead;
 
     private JschTransport(Builder b, JschConnector connector) {
         this.ssh = b.ssh;
@@ -37,6 +45,16 @@ public final class JschTransport implements Transport {
         this.starts = new ConnectionStarts(Math.max(1, sshkit.maxConcurrentStarts()));
         this.dns = new DnsRetry(sshkit.dnsRetries(), b.sleeper, () -> ThreadLocalRandom.current().nextDouble(),
                 listener::warning);
+        AtomicInteger n = new AtomicInteger();
+        int threads = Math.max(1, sshkit.maxConcurrentStarts());
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "kamal-connect-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        this.ahead = executor;
     }
 
     /** A builder for a transport using the deploy.yml {@code ssh} and {@code sshkit} settings. */
@@ -46,24 +64,55 @@ public final class JschTransport implements Transport {
 
     @Override
     public Session session(String host, String lane) throws TransportException {
-        String key = lane + "\u0000" + host;
         HostAddress address;
         try {
-            address = HostAddress.parse(host, ssh.user() == null ? "root" : ssh.user(),
-                    ssh.port() > 0 ? ssh.port() : 22);
+            address = address(host);
         } catch (IllegalArgumentException e) {
             throw new TransportException(e.getMessage(), e);
         }
-        JschSession session = sessions.computeIfAbsent(key, k -> create(address, host, lane));
+        JschSession session = sessionFor(address, host, lane);
         if (sshkit.poolIdleTimeout() > 0) {
-            pools.get(key).open();
+            pools.get(key(host, lane)).open();
         }
         return session;
     }
 
+    /**
+     * Starts every host's handshake now (bounded by max_concurrent_starts like any connection start): a run that
+     * reaches its hosts step by step (the lock on one host, then a command on all) then finds them connected.
+     */
+    @Override
+    public void connectAhead(Collection<String> hosts) {
+        if (sshkit.poolIdleTimeout() <= 0) {
+            return; // nothing is kept open for later
+        }
+        for (String host : hosts) {
+            HostAddress address;
+            try {
+                address = address(host);
+            } catch (IllegalArgumentException e) {
+                continue; // session() reports it
+            }
+            sessionFor(address, host, DEFAULT_LANE);
+            pools.get(key(host, DEFAULT_LANE)).openAhead(ahead);
+        }
+    }
+
+    private HostAddress address(String host) {
+        return HostAddress.parse(host, ssh.user() == null ? "root" : ssh.user(), ssh.port() > 0 ? ssh.port() : 22);
+    }
+
+    private static String key(String host, String lane) {
+        return lane + "\u0000" + host;
+    }
+
+    private JschSession sessionFor(HostAddress address, String host, String lane) {
+        return sessions.computeIfAbsent(key(host, lane), k -> create(address, host, lane));
+    }
+
     private JschSession create(HostAddress address, String host, String lane) {
         PooledConnection pool = new PooledConnection(() -> open(address, host, lane), sshkit.poolIdleTimeout());
-        pools.put(lane + "\u0000" + host, pool);
+        pools.put(key(host, lane), pool);
         return new JschSession(host, pool, listener, Math.max(0, ssh.commandTimeout()));
     }
 
@@ -88,6 +137,7 @@ public final class JschTransport implements Transport {
     @Override
     public void close() {
         pools.values().forEach(PooledConnection::close);
+        ahead.shutdownNow();
     }
 
     /** Collects the optional parts of a {@link JschTransport}. */

@@ -1,5 +1,7 @@
 package org.kamal4j.ssh;
 
+import java.util.Collection;
+
 /**
  * Reaches hosts. Implementations: the JSch transport (real SSH), a dry-run printer, and the recording fake used
  * by unit tests.
@@ -23,6 +25,14 @@ public interface Transport extends AutoCloseable {
      * {@code boot.parallel_roles} gives each role on a host its own connection.
      */
     Session session(String host, String lane) throws TransportException;
+
+    /**
+     * Starts connecting to {@code hosts} on the default lane in the background, so the connections are open (or
+     * opening) when the run first needs them instead of one after the other as it reaches each host. Nothing is
+     * reported here: a host that cannot be reached fails the first {@link #session} or command on it, as without
+     * this call. Does nothing where there is nothing to connect (the dry run, the recording fake).
+     */
+    default void connectAhead(Collection<String> hosts) {}
 
     /** Closes every connection opened by this transport. Idempotent. */
     @Override

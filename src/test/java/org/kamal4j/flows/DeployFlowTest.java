@@ -38,6 +38,16 @@ class DeployFlowTest {
     }
 
     @Test
+    void connectsToEverySelectedHostAheadOfTheLockSoHandshakesOverlap() throws Exception {
+        try (FlowFixture f = new FlowFixture()) {
+            DeployFlow.deploy(f.context()).run(true);
+
+            assertEquals(List.of("after command 0: " + String.join(",", HOSTS)), f.fake.connectAheadCalls());
+            assertTrue(f.fake.commands("1.1.1.1").get(0).contains("mkdir .kamal/lock-app"), "then the lock");
+        }
+    }
+
+    @Test
     void uploadsEachRoleEnvFileWithMode0600() throws Exception {
         try (FlowFixture f = new FlowFixture()) {
             DeployFlow.deploy(f.context()).run(true);

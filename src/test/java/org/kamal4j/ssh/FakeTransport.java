@@ -3,6 +3,7 @@ package org.kamal4j.ssh;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class FakeTransport implements Transport {
     private final List<Upload> uploads = new ArrayList<>();
     private final Map<List<String>, FakeSession> sessions = new HashMap<>();
     private final Map<List<String>, Integer> connections = new HashMap<>();
+    private final List<String> connectAheadCalls = new ArrayList<>();
     private long seq;
     private int closes;
 
@@ -114,6 +116,17 @@ public final class FakeTransport implements Transport {
     /** The hosts that ran at least one command, in order of their first command. */
     public synchronized List<String> hosts() {
         return execs.stream().map(Exec::host).distinct().toList();
+    }
+
+    /** Records the call (nothing to connect here): {@link #connectAheadCalls()}. */
+    @Override
+    public synchronized void connectAhead(Collection<String> hosts) {
+        connectAheadCalls.add("after command " + execs.size() + ": " + String.join(",", hosts));
+    }
+
+    /** Each {@link #connectAhead} call: how many commands had run before it, then the hosts. */
+    public synchronized List<String> connectAheadCalls() {
+        return List.copyOf(connectAheadCalls);
     }
 
     /** How many connections were opened to {@code host} on {@code lane}. */

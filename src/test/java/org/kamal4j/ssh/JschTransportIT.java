@@ -8,12 +8,14 @@ import org.kamal4j.config.Sshkit;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -140,6 +142,59 @@ class JschTransportIT {
         }
         assertEquals(1, connects.get());
         assertEquals(1, waitForLogins(before + 1) - before, "sshd accepted exactly one login for 20 commands");
+    }
+
+    @Test
+    void connectAheadHandshakesBeforeTheFirstUseWhichReusesIt() throws Exception {
+        long before = sshd.acceptedLogins();
+        AtomicInteger connects = new AtomicInteger();
+        CountDownLatch connected = new CountDownLatch(1);
+        TransportListener listener = new TransportListener() {
+            @Override
+            public void connectStarted(String host, String lane) {
+                connects.incrementAndGet();
+            }
+
+            @Override
+            public void connectFinished(String host, String lane, Duration took, Throwable failure) {
+                if (failure == null) {
+                    connected.countDown();
+                }
+            }
+        };
+        try (JschTransport t = transport(listener)) {
+            t.connectAhead(List.of(sshd.host()));
+            assertTrue(connected.await(20, TimeUnit.SECONDS), "connected before any session() call");
+            assertEquals(before + 1, waitForLogins(before + 1));
+            assertEquals("x\n", t.session(sshd.host()).run(Command.of("echo", "x")));
+            t.connectAhead(List.of(sshd.host())); // already open: nothing new
+            assertEquals("y\n", t.session(sshd.host()).run(Command.of("echo", "y")));
+        }
+        assertEquals(1, connects.get());
+        assertEquals(before + 1, waitForLogins(before + 1), "one login for the connection made ahead and its uses");
+    }
+
+    @Test
+    void connectAheadToAClosedPortFailsTheFirstUseWithTheUsualErrorOnce() throws Exception {
+        String nobody = "127.0.20.12:2222"; // no sshd listens there (ours is on 127.0.20.11)
+        String usual;
+        try (JschTransport t = transport(TransportListener.NONE)) {
+            usual = assertThrows(TransportException.class, () -> t.session(nobody)).getMessage();
+        }
+        AtomicInteger connects = new AtomicInteger();
+        TransportListener counting = new TransportListener() {
+            @Override
+            public void connectStarted(String host, String lane) {
+                connects.incrementAndGet();
+            }
+        };
+        try (JschTransport t = transport(counting)) {
+            t.connectAhead(List.of(nobody));
+            assertEquals(usual, assertThrows(TransportException.class, () -> t.session(nobody)).getMessage());
+            assertEquals(1, connects.get(), "the first use got the failure of the attempt made ahead");
+            assertEquals(usual, assertThrows(TransportException.class, () -> t.session(nobody)).getMessage());
+            assertEquals(2, connects.get(), "a later use tries again, as without connectAhead");
+        }
     }
 
     private static long waitForLogins(long atLeast) throws Exception {

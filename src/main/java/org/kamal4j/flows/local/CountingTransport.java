@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -74,6 +75,11 @@ public final class CountingTransport implements Transport {
                 return s.attach(command, in, out);
             }
         };
+    }
+
+    @Override
+    public void connectAhead(Collection<String> hosts) {
+        target.connectAhead(hosts);
     }
 
     /** Commands run on {@code host} so far. */

@@ -41,7 +41,10 @@ public final class DeployLock implements AutoCloseable {
         this.commands = new LockCommands(ctx.config(), ctx.clock(), ctx.lockUser());
     }
 
-    /** Creates {@code .kamal} on every selected host, then takes the lock on the primary host. */
+    /**
+     * Creates {@code .kamal} on every selected host, then takes the lock on the primary host. Connections to every
+     * selected host start at once ({@link org.kamal4j.ssh.Transport#connectAhead}).
+     */
     public void acquire(String message, String version) throws FlowException, MultiHostException,
             InterruptedException {
         if (ctx.inheritedLock()) {
@@ -51,6 +54,9 @@ public final class DeployLock implements AutoCloseable {
         LockWait wait = ctx.lockWait();
         ctx.output().info(wait.enabled() ? "Acquiring the deploy lock (waiting up to " + wait.timeout() + "s)..."
                 : "Acquiring the deploy lock...");
+        // Every selected host is reached next (here or by the flow's first fan-out): their handshakes overlap the
+        // lock's instead of waiting for it
+        ctx.transport().connectAhead(ctx.selection().hosts());
         String primary = ctx.selection().primaryHost();
         List<String> others = ctx.selection().hosts().stream()
                 .filter(h -> !h.equals(primary) && !runDirectoryMade.contains(h)).toList();
