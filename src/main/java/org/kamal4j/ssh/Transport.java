@@ -30,7 +30,8 @@ public interface Transport extends AutoCloseable {
      * Starts connecting to {@code hosts} on the default lane in the background, so the connections are open (or
      * opening) when the run first needs them instead of one after the other as it reaches each host. Nothing is
      * reported here: a host that cannot be reached fails the first {@link #session} or command on it, as without
-     * this call. Does nothing where there is nothing to connect (the dry run, the recording fake).
+     * this call. Does nothing where there is nothing to connect (the dry run, the recording fake); the JSch
+     * transport only when no more hosts are given than may connect at once ({@code sshkit.max_concurrent_starts}).
      */
     default void connectAhead(Collection<String> hosts) {}
 

@@ -197,6 +197,25 @@ class JschTransportIT {
         }
     }
 
+    @Test
+    void noConnectAheadForMoreHostsThanMayConnectAtOnce() throws Exception {
+        AtomicInteger connects = new AtomicInteger();
+        TransportListener counting = new TransportListener() {
+            @Override
+            public void connectStarted(String host, String lane) {
+                connects.incrementAndGet();
+            }
+        };
+        try (JschTransport t = ItSsh.builder(ItSsh.ssh(List.of(keys.ed25519), knownHosts, "strict"),
+                new Sshkit(1, 900, 3)).listener(counting).build()) {
+            t.connectAhead(List.of(sshd.host(), "127.0.20.12:2222"));
+            Thread.sleep(500);
+            assertEquals(0, connects.get(), "two hosts, max_concurrent_starts 1: connected as reached");
+            assertEquals("z\n", t.session(sshd.host()).run(Command.of("echo", "z")));
+            assertEquals(1, connects.get());
+        }
+    }
+
     private static long waitForLogins(long atLeast) throws Exception {
         for (int i = 0; i < 50 && sshd.acceptedLogins() < atLeast; i++) {
             Thread.sleep(20);
