@@ -114,12 +114,7 @@ class JschTransportIT {
     void oneConnectionPerHostForTwentyCommandsAndConcurrentFirstUse() throws Exception {
         long before = sshd.acceptedLogins();
         AtomicInteger connects = new AtomicInteger();
-        TransportListener counting = new TransportListener() {
-            @Override
-            public void connectStarted(String host, String lane) {
-                connects.incrementAndGet();
-            }
-        };
+        TransportListener counting = countingConnects(connects);
         try (JschTransport t = transport(counting)) {
             ExecutorService pool = Executors.newFixedThreadPool(10);
             CountDownLatch go = new CountDownLatch(1);
@@ -182,12 +177,7 @@ class JschTransportIT {
             usual = assertThrows(TransportException.class, () -> t.session(nobody)).getMessage();
         }
         AtomicInteger connects = new AtomicInteger();
-        TransportListener counting = new TransportListener() {
-            @Override
-            public void connectStarted(String host, String lane) {
-                connects.incrementAndGet();
-            }
-        };
+        TransportListener counting = countingConnects(connects);
         try (JschTransport t = transport(counting)) {
             t.connectAhead(List.of(nobody));
             assertEquals(usual, assertThrows(TransportException.class, () -> t.session(nobody)).getMessage());
@@ -200,12 +190,7 @@ class JschTransportIT {
     @Test
     void noConnectAheadForMoreHostsThanMayConnectAtOnce() throws Exception {
         AtomicInteger connects = new AtomicInteger();
-        TransportListener counting = new TransportListener() {
-            @Override
-            public void connectStarted(String host, String lane) {
-                connects.incrementAndGet();
-            }
-        };
+        TransportListener counting = countingConnects(connects);
         try (JschTransport t = ItSsh.builder(ItSsh.ssh(List.of(keys.ed25519), knownHosts, "strict"),
                 new Sshkit(1, 900, 3)).listener(counting).build()) {
             t.connectAhead(List.of(sshd.host(), "127.0.20.12:2222"));
@@ -214,6 +199,16 @@ class JschTransportIT {
             assertEquals("z\n", t.session(sshd.host()).run(Command.of("echo", "z")));
             assertEquals(1, connects.get());
         }
+    }
+
+    /** A listener that counts connection attempts into {@code connects}. */
+    private static TransportListener countingConnects(AtomicInteger connects) {
+        return new TransportListener() {
+            @Override
+            public void connectStarted(String host, String lane) {
+                connects.incrementAndGet();
+            }
+        };
     }
 
     private static long waitForLogins(long atLeast) throws Exception {
