@@ -35,6 +35,11 @@ final class JschSession implements Session {
         return host;
     }
 
+    /** The connection this session's commands run on. */
+    PooledConnection pool() {
+        return pool;
+    }
+
     @Override
     public ExecResult exec(Command command) throws TransportException {
         long start = System.nanoTime();

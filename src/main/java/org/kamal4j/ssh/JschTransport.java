@@ -33,7 +33,8 @@ public final class JschTransport implements Transport {
     private final ConnectionStarts starts;
     private final DnsRetry dns;
     private final Map<String, JschSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, PooledConnection> pools = new ConcurrentHashMap<>();
+    /** {@code sshkit.max_concurrent_starts}, at least 1. */
+    private final int maxStarts;
     /** Threads of {@link #connectAhead}: max_concurrent_starts, the most hosts it connects ahead. */
     private final ExecutorService ahead;
 
@@ -42,12 +43,12 @@ public final class JschTransport implements Transport {
         this.sshkit = b.sshkit;
         this.listener = b.listener;
         this.connector = connector;
-        this.starts = new ConnectionStarts(Math.max(1, sshkit.maxConcurrentStarts()));
+        this.maxStarts = Math.max(1, sshkit.maxConcurrentStarts());
+        this.starts = new ConnectionStarts(maxStarts);
         this.dns = new DnsRetry(sshkit.dnsRetries(), b.sleeper, () -> ThreadLocalRandom.current().nextDouble(),
                 listener::warning);
         AtomicInteger n = new AtomicInteger();
-        int threads = Math.max(1, sshkit.maxConcurrentStarts());
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS,
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(maxStarts, maxStarts, 1, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "kamal-connect-" + n.incrementAndGet());
                     t.setDaemon(true);
@@ -72,7 +73,7 @@ public final class JschTransport implements Transport {
         }
         JschSession session = sessionFor(address, host, lane);
         if (sshkit.poolIdleTimeout() > 0) {
-            pools.get(key(host, lane)).open();
+            session.pool().open();
         }
         return session;
     }
@@ -86,7 +87,7 @@ public final class JschTransport implements Transport {
      */
     @Override
     public void connectAhead(Collection<String> hosts) {
-        if (sshkit.poolIdleTimeout() <= 0 || hosts.size() > Math.max(1, sshkit.maxConcurrentStarts())) {
+        if (sshkit.poolIdleTimeout() <= 0 || hosts.size() > maxStarts) {
             return; // nothing is kept open for later, or more hosts than may connect at once
         }
         for (String host : hosts) {
@@ -96,8 +97,7 @@ public final class JschTransport implements Transport {
             } catch (IllegalArgumentException e) {
                 continue; // session() reports it
             }
-            sessionFor(address, host, DEFAULT_LANE);
-            pools.get(key(host, DEFAULT_LANE)).openAhead(ahead);
+            sessionFor(address, host, DEFAULT_LANE).pool().openAhead(ahead);
         }
     }
 
@@ -105,18 +105,11 @@ public final class JschTransport implements Transport {
         return HostAddress.parse(host, ssh.user() == null ? "root" : ssh.user(), ssh.port() > 0 ? ssh.port() : 22);
     }
 
-    private static String key(String host, String lane) {
-        return lane + "\u0000" + host;
-    }
-
+    /** The cached session of (host, lane), with its connection not yet opened when new. */
     private JschSession sessionFor(HostAddress address, String host, String lane) {
-        return sessions.computeIfAbsent(key(host, lane), k -> create(address, host, lane));
-    }
-
-    private JschSession create(HostAddress address, String host, String lane) {
-        PooledConnection pool = new PooledConnection(() -> open(address, host, lane), sshkit.poolIdleTimeout());
-        pools.put(key(host, lane), pool);
-        return new JschSession(host, pool, listener, Math.max(0, ssh.commandTimeout()));
+        return sessions.computeIfAbsent(lane + "\u0000" + host, k -> new JschSession(host,
+                new PooledConnection(() -> open(address, host, lane), sshkit.poolIdleTimeout()), listener,
+                Math.max(0, ssh.commandTimeout())));
     }
 
     private com.jcraft.jsch.Session open(HostAddress address, String host, String lane) throws TransportException {
@@ -139,7 +132,7 @@ public final class JschTransport implements Transport {
 
     @Override
     public void close() {
-        pools.values().forEach(PooledConnection::close);
+        sessions.values().forEach(s -> s.pool().close());
         ahead.shutdownNow();
     }
 
